@@ -1,0 +1,189 @@
+"""Checks across files: references that must exist, ids that must be unique, one plan page.
+
+Findings are Problems with a severity; errors stop the build, warnings stop it with --strict.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ivpgen.errors import ContentError, Problem, Severity
+from ivpgen.load import Loaded, _dotted, load_content
+from ivpgen.model import (
+    IndicatorsPage,
+    ParticipationPage,
+    PartnersPage,
+    Plan,
+    ProgressReport,
+    Strict,
+    Theme,
+)
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class _Finder:
+    """Makes Problems for one source file, with the line of a field."""
+
+    loaded: Loaded
+    path: str
+    prefix: str
+
+    def at(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
+        line = self.loaded.sources[self.path].meta.line_of(loc)
+        return Problem(self.prefix + self.path, line, _dotted(loc), message, severity)
+
+    def reference(self, loc: Loc, value: str | None, known: Iterable[str],
+                  what: str) -> Iterator[Problem]:
+        """A problem when ``value`` is not one of the known ids, with a 'did you mean'."""
+        known = list(known)
+        if value is None or value in known:
+            return
+        message = f"{what} '{value}' bestaat niet."
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        if close:
+            message += f" Bedoelt u '{close[0]}'?"
+        elif known:
+            message += f" Bekend zijn: {', '.join(sorted(known))}."
+        yield self.at(loc, message)
+
+
+def load_and_check(docs_dir: Path, pages: Iterable[str],
+                   prefix: str = "") -> tuple[Loaded, list[Problem]]:
+    """Read, validate and cross-check the content; raise ContentError on any error.
+
+    Returns the content and the warnings (which fail a build only with --strict).
+    """
+    loaded = load_content(docs_dir, pages, prefix)
+    problems = check(loaded, prefix)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return loaded, problems
+
+
+def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
+    """Every cross-file problem in the content, errors and warnings, sorted by file and line."""
+    problems = list(_structure(loaded, prefix))
+    if not any(p.severity == "error" for p in problems):
+        for path, page in sorted(loaded.content.pages.items()):
+            finder = _Finder(loaded, path, prefix)
+            problems.extend(_page_problems(loaded, finder, page))
+        problems.extend(_duplicate_ids(loaded, prefix))
+    return sorted(problems)
+
+
+def _structure(loaded: Loaded, prefix: str) -> Iterator[Problem]:
+    pages = loaded.content.pages
+    plans = [path for path, page in pages.items() if isinstance(page, Plan)]
+    if not plans:
+        yield Problem(prefix + "index.md", 0, "type", "er is geen startpagina met 'type: plan'; "
+                      "zet de gegevens van het plan in de kop van index.md.")
+    for path in plans[1:]:
+        yield Problem(prefix + path, 1, "type", f"er is al een pagina met 'type: plan' "
+                      f"({prefix}{plans[0]}); een site heeft er één.")
+    for kind in (IndicatorsPage, PartnersPage, ParticipationPage):
+        found = sorted(path for path, page in pages.items() if isinstance(page, kind))
+        for path in found[1:]:
+            yield Problem(prefix + path, 1, "type", f"er is al zo'n pagina ({prefix}{found[0]}); "
+                          "zet alles van deze soort op één pagina.")
+    if plans and not any(isinstance(page, Theme) for page in pages.values()):
+        yield Problem(prefix + plans[0], 1, "", "het plan heeft nog geen speerpunten; "
+                      "maak een pagina met 'type: theme'.", "warning")
+
+
+def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Problem]:
+    content = loaded.content
+    municipalities = [m.id for m in content.plan.municipalities]
+    if isinstance(page, Plan):
+        for i, area in enumerate(page.areas):
+            yield from finder.reference(("areas", i, "municipality"), area.municipality,
+                                        municipalities, "gemeente")
+    elif isinstance(page, Theme):
+        yield from _theme_problems(loaded, finder, page)
+    elif isinstance(page, IndicatorsPage):
+        for i, indicator in enumerate(page.indicators):
+            for j, m in enumerate(indicator.measurements):
+                if j < _inline_count(loaded, finder.path, i):
+                    yield from finder.reference(("indicators", i, "measurements", j, "area"),
+                                                m.area, content.areas, "gebied")
+                elif m.area not in content.areas:
+                    yield finder.at(("indicators", i, "measurements_file"),
+                                    f"het databestand noemt gebied '{m.area}' (jaar {m.year}), "
+                                    "maar dat gebied bestaat niet in het plan.")
+    elif isinstance(page, ParticipationPage):
+        for i, event in enumerate(page.events):
+            yield from finder.reference(("events", i, "municipality"), event.municipality,
+                                        municipalities, "gemeente")
+    elif isinstance(page, ProgressReport):
+        for action_id in page.actions:
+            yield from finder.reference(("actions", action_id), action_id, content.actions,
+                                        "actie")
+
+
+def _inline_count(loaded: Loaded, path: str, index: int) -> int:
+    indicators = loaded.sources[path].meta.data.get("indicators", [])
+    inline = indicators[index].get("measurements", []) if index < len(indicators) else []
+    return len(inline) if isinstance(inline, list) else 0
+
+
+def _theme_problems(loaded: Loaded, finder: _Finder, theme: Theme) -> Iterator[Problem]:
+    content = loaded.content
+    municipalities = [m.id for m in content.plan.municipalities]
+    for i, municipality in enumerate(theme.municipalities):
+        yield from finder.reference(("municipalities", i), municipality, municipalities,
+                                    "gemeente")
+    for i, partner in enumerate(theme.partners):
+        yield from finder.reference(("partners", i), partner, content.partners, "partner")
+    goal_ids = [goal.id for goal in theme.goals]
+    for i, goal in enumerate(theme.goals):
+        yield from finder.reference(("goals", i, "indicator"), goal.indicator,
+                                    content.indicators, "indicator")
+        yield from finder.reference(("goals", i, "area"), goal.area, content.areas, "gebied")
+    for i, action in enumerate(theme.actions):
+        yield from finder.reference(("actions", i, "goal"), action.goal, goal_ids,
+                                    "doel (binnen dit speerpunt)")
+        for j, partner in enumerate(action.partners):
+            yield from finder.reference(("actions", i, "partners", j), partner,
+                                        content.partners, "partner")
+    if not theme.goals:
+        yield finder.at(("goals",), "dit speerpunt heeft geen doelen; voeg er minstens één toe.",
+                        "warning")
+
+
+def _duplicate_ids(loaded: Loaded, prefix: str) -> Iterator[Problem]:
+    """The same id used twice for the same kind of thing, anywhere in the content."""
+    seen: dict[tuple[str, str], str] = {}
+    for path, page in sorted(loaded.content.pages.items()):
+        finder = _Finder(loaded, path, prefix)
+        for kind, loc, item_id in _ids(page):
+            here = finder.at(loc, "")
+            first = seen.setdefault((kind, item_id), f"{here.file}:{here.line}")
+            if first != f"{here.file}:{here.line}":
+                yield finder.at(loc, f"de id '{item_id}' is al gebruikt ({first}); "
+                                "geef elk item een eigen id.")
+
+
+def _ids(page: Strict) -> Iterator[tuple[str, Loc, str]]:
+    if isinstance(page, Plan):
+        for i, m in enumerate(page.municipalities):
+            yield "area", ("municipalities", i, "id"), m.id
+        for i, a in enumerate(page.areas):
+            yield "area", ("areas", i, "id"), a.id
+    elif isinstance(page, Theme):
+        for i, g in enumerate(page.goals):
+            yield "goal", ("goals", i, "id"), g.id
+        for i, a in enumerate(page.actions):
+            yield "action", ("actions", i, "id"), a.id
+    elif isinstance(page, IndicatorsPage):
+        for i, ind in enumerate(page.indicators):
+            yield "indicator", ("indicators", i, "id"), ind.id
+    elif isinstance(page, PartnersPage):
+        for i, p in enumerate(page.partners):
+            yield "partner", ("partners", i, "id"), p.id
+    elif isinstance(page, ParticipationPage):
+        for i, e in enumerate(page.events):
+            yield "event", ("events", i, "id"), e.id

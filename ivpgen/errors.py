@@ -1,0 +1,42 @@
+"""One exception tree for every problem a user can cause, with messages in plain Dutch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about the content: where it is (file, line, field) and what is wrong."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" veld '{self.field}':" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class IvpgenError(Exception):
+    """Base of every error ivpgen reports to a user without a traceback."""
+
+
+class ContentError(IvpgenError):
+    """The content in content/ has one or more problems; each is listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        noun = "probleem" if count == 1 else "problemen"
+        super().__init__(f"De inhoud bevat {count} {noun}; de site is niet bijgewerkt.")
+
+
+class ConfigError(IvpgenError):
+    """The ivpgen settings in mkdocs.yml are wrong."""

@@ -1,0 +1,58 @@
+"""UI text and number/date formatting for one locale, read from ivpgen/locale/<code>.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from ivpgen.errors import ConfigError
+from ivpgen.yamlsrc import parse_yaml
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+class Locale:
+    """Looks up UI strings by dotted key and formats numbers, money and dates (CLDR via Babel)."""
+
+    def __init__(self, code: str, strings: dict[str, Any]) -> None:
+        self.code = code
+        self.strings = strings
+
+    def t(self, key: str, **values: Any) -> str:
+        """The text for ``key`` (e.g. 'status.lopend'), with {placeholders} filled in."""
+        node: Any = self.strings
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise ConfigError(f"De tekst '{key}' ontbreekt in {self.code}.yml.")
+            node = node[part]
+        return str(node).format(**values) if values else str(node)
+
+    def number(self, value: float | int | None, decimals: int = 1) -> str:
+        """A number with a decimal comma and a thousands point: 5,5 and 47.000."""
+        if value is None:
+            return "–"
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.code)
+
+    def money(self, value: float) -> str:
+        return format_currency(value, "EUR", format="¤ #,##0", currency_digits=False,
+                               locale=self.code)
+
+    def date(self, value: dt.date, style: str = "long") -> str:
+        """A date as residents write it: 5 maart 2024."""
+        return format_date(value, format=style, locale=self.code)
+
+
+@lru_cache(maxsize=4)
+def load_locale(code: str) -> Locale:
+    """The locale with this code; a missing file is a configuration error."""
+    path = LOCALE_DIR / f"{code}.yml"
+    if not path.is_file():
+        raise ConfigError(f"Er is geen vertaling '{code}'; kies uit: "
+                          f"{', '.join(sorted(p.stem for p in LOCALE_DIR.glob('*.yml')))}.")
+    return Locale(code, parse_yaml(path.read_text(encoding="utf-8")).data)

@@ -1,0 +1,128 @@
+"""Plain-Dutch explanations of validation errors, with the fix and a 'did you mean' hint."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+_CUSTOM = {
+    "ivp_id": "'{input}' is geen geldige id; gebruik kleine letters, cijfers en streepjes, "
+    "bijvoorbeeld 'jeugd-overlast'.",
+    "ivp_time": "'{input}' is geen tijd; schrijf UU:MM tussen aanhalingstekens, bijvoorbeeld '19:30'.",
+    "ivp_link": "'{input}' is geen toegestane link; gebruik een adres dat met https:// begint "
+    "of een pad binnen de site.",
+    "ivp_finite": "'{input}' is geen gewoon getal; vul een echte waarde in.",
+    "ivp_period": "het eindjaar ligt vóór het beginjaar.",
+    "ivp_deadline": "de deadline ligt vóór de startdatum.",
+}
+
+_BY_TYPE = {
+    "missing": "dit verplichte veld ontbreekt.",
+    "int_parsing": "verwacht een heel getal, maar hier staat '{input}'.",
+    "int_type": "verwacht een heel getal, maar hier staat '{input}'.",
+    "int_from_float": "verwacht een heel getal zonder decimalen, maar hier staat '{input}'.",
+    "float_parsing": "verwacht een getal, maar hier staat '{input}'.",
+    "float_type": "verwacht een getal, maar hier staat '{input}'.",
+    "string_type": "verwacht tekst, maar hier staat '{input}'. Zet de tekst tussen aanhalingstekens.",
+    "string_too_short": "mag niet leeg zijn.",
+    "bool_type": "verwacht true of false, maar hier staat '{input}'.",
+    "bool_parsing": "verwacht true of false, maar hier staat '{input}'.",
+    "list_type": "verwacht een lijst (regels die met '- ' beginnen).",
+    "dict_type": "verwacht een groep velden ('sleutel: waarde' op ingesprongen regels).",
+    "model_type": "verwacht een groep velden ('sleutel: waarde' op ingesprongen regels).",
+    "model_attributes_type": "verwacht een groep velden ('sleutel: waarde' op ingesprongen regels).",
+    "date_type": "'{input}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-15.",
+    "date_parsing": "'{input}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-15.",
+    "date_from_datetime_parsing": "'{input}' is geen datum; schrijf JJJJ-MM-DD, "
+    "bijvoorbeeld 2024-03-15.",
+    "date_from_datetime_inexact": "schrijf alleen een datum (JJJJ-MM-DD), zonder tijd.",
+    "greater_than": "moet groter zijn dan {gt}, maar hier staat {input}.",
+    "greater_than_equal": "mag niet kleiner zijn dan {ge}, maar hier staat {input}.",
+    "less_than_equal": "mag niet groter zijn dan {le}, maar hier staat {input}.",
+    "too_short": "moet minstens {min_length} item bevatten.",
+    "literal_error": "'{input}' is geen geldige waarde; kies uit: {expected}.",
+}
+
+_PATTERNS = {
+    "cbs_code": "'{input}' is geen CBS-gemeentecode; schrijf GM en vier cijfers, bijvoorbeeld GM0342.",
+}
+
+
+def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
+    """One Dutch sentence that says what is wrong at ``error['loc']`` and how to fix it."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    shown = _shown(error.get("input"))
+    ctx = dict(error.get("ctx") or {})
+    if kind == "extra_forbidden":
+        return _unknown_key(model, loc)
+    if kind == "value_error":
+        code = str(ctx.get("error", ""))
+        return _CUSTOM.get(code, code).format(input=shown)
+    if kind == "string_pattern_mismatch":
+        template = _PATTERNS.get(str(loc[-1]), "'{input}' heeft niet de juiste vorm.")
+        return template.format(input=shown)
+    template = _BY_TYPE.get(kind)
+    if template is None:
+        return f"ongeldige waarde '{shown}' ({error['msg']})."
+    if kind == "literal_error":
+        ctx["expected"] = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+    message = template.format(input=shown, **ctx)
+    if kind in ("float_parsing", "int_parsing") and re.fullmatch(r"-?\d+,\d+", shown):
+        message += f" Schrijf een decimaal getal met een punt: {shown.replace(',', '.')}."
+    return message
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    key = str(loc[-1])
+    known = fields_at(model, loc[:-1])
+    message = f"onbekend veld '{key}'."
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return message + f" Bedoelt u '{close[0]}'?"
+    if known:
+        return message + f" Toegestaan zijn: {', '.join(known)}."
+    return message
+
+
+def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at a location inside a model (following lists, dicts and nesting)."""
+    current: Any = model
+    for part in loc:
+        current = _strip(current)
+        if _is_model(current):
+            if part not in current.model_fields:
+                return []
+            current = current.model_fields[part].annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return []
+    current = _strip(current)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _strip(annotation: Any) -> Any:
+    """X from X | None and Annotated[X, ...]."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _strip(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _strip(options[0]) if len(options) == 1 else annotation
+    return annotation
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)

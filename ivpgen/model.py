@@ -1,0 +1,353 @@
+"""The typed content model of an IVP: what staff can write in front matter, validated strictly.
+
+Keys are English, values that residents see are Dutch. Every model forbids unknown keys,
+so a typo is an error with a hint instead of a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from functools import cached_property
+from typing import Annotated, Literal, get_args
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SafetyField = Literal[
+    "veilige woon- en leefomgeving",
+    "bedrijvigheid en veiligheid",
+    "jeugd en veiligheid",
+    "fysieke veiligheid",
+    "integriteit en veiligheid",
+    "gedigitaliseerde criminaliteit",
+    "zorg en veiligheid",
+]
+ActionStatus = Literal["gepland", "lopend", "afgerond", "vertraagd", "vervallen"]
+PartnerKind = Literal[
+    "politie", "om", "riec", "veiligheidsregio", "veilig-thuis", "halt", "jongerenwerk",
+    "ggd", "zorg", "woningcorporatie", "onderwijs", "ondernemers", "gemeente", "overig",
+]
+Direction = Literal["lager", "hoger"]
+
+SAFETY_FIELDS: tuple[str, ...] = get_args(SafetyField)
+ACTION_STATUSES: tuple[str, ...] = get_args(ActionStatus)
+PARTNER_KINDS: tuple[str, ...] = get_args(PartnerKind)
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_LINK = re.compile(r"^(https?://[^\s]+|/[^\s]*|[a-zA-Z0-9._/#-]+)$")
+
+
+def _id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError("ivp_id")
+    return value
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError("ivp_time")
+    return value
+
+
+def _link(value: str) -> str:
+    if not _LINK.match(value) or value.lower().startswith(("javascript:", "data:")):
+        raise ValueError("ivp_link")
+    return value
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("ivp_finite")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_id)]
+Time = Annotated[str, AfterValidator(_time)]
+Link = Annotated[str, AfterValidator(_link)]
+Number = Annotated[float, AfterValidator(_finite)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base of every content model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Period(Strict):
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("ivp_period")
+        return self
+
+
+class Adoption(Strict):
+    """The council's decision that adopted the plan in one municipality."""
+
+    date: dt.date
+    decision_url: Link | None = None
+
+
+class Municipality(Strict):
+    id: Id
+    name: Text
+    cbs_code: Annotated[str, Field(pattern=r"^GM[0-9]{4}$")]
+    population: Annotated[int, Field(gt=0)]
+    adoption: Adoption | None = None
+    local_priorities: list[Text] = []
+
+
+class Area(Strict):
+    """An area with figures besides the municipalities: a neighbourhood, the region, the country."""
+
+    id: Id
+    name: Text
+    kind: Literal["wijk", "regio", "land"]
+    municipality: Id | None = None
+
+
+class Plan(Strict):
+    """The front matter of the home page: the plan as a whole."""
+
+    type: Literal["plan"]
+    title: Text
+    subtitle: str = ""
+    period: Period
+    status: Literal["concept", "vastgesteld"]
+    version: Text
+    organisation: Text
+    vision: Text
+    notice: str = ""
+    municipalities: Annotated[list[Municipality], Field(min_length=1)]
+    areas: list[Area] = []
+    reference_date: dt.date | None = None
+
+
+class Source(Strict):
+    name: Text
+    url: Link | None = None
+    date: dt.date | None = None
+
+
+class Measurement(Strict):
+    area: Id
+    year: Year
+    value: Number
+    illustrative: bool | None = None
+    note: str = ""
+
+
+class Indicator(Strict):
+    id: Id
+    name: Text
+    unit: Text
+    definition: Text
+    direction: Direction
+    source: Source
+    illustrative: bool = False
+    decimals: Annotated[int, Field(ge=0, le=3)] = 1
+    measurements: list[Measurement] = []
+    measurements_file: Link | None = None
+
+
+class IndicatorsPage(Strict):
+    type: Literal["indicators"]
+    title: Text
+    intro: str = ""
+    indicators: list[Indicator]
+
+
+class Partner(Strict):
+    id: Id
+    name: Text
+    kind: PartnerKind
+    role: Text
+    url: Link | None = None
+
+
+class PartnersPage(Strict):
+    type: Literal["partners"]
+    title: Text
+    partners: list[Partner]
+
+
+class Point(Strict):
+    """A value in a year: a goal's baseline or target."""
+
+    year: Year
+    value: Number
+
+
+class Goal(Strict):
+    id: Id
+    text: Text
+    kind: Literal["effect", "inspanning"]
+    indicator: Id | None = None
+    area: Id | None = None
+    baseline: Point | None = None
+    target: Point | None = None
+
+
+class Action(Strict):
+    id: Id
+    title: Text
+    goal: Id | None = None
+    owner: Text
+    partners: list[Id] = []
+    start: dt.date
+    deadline: dt.date
+    status: ActionStatus
+    done_when: Text
+    budget: Annotated[float, Field(ge=0)] | None = None
+    progress: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Action:
+        if self.deadline < self.start:
+            raise ValueError("ivp_deadline")
+        return self
+
+
+class Theme(Strict):
+    """A priority (speerpunt): one Markdown page whose body is the analysis (why)."""
+
+    type: Literal["theme"]
+    title: Text
+    field: SafetyField
+    summary: Text
+    order: int = 0
+    municipalities: list[Id] = []
+    partners: list[Id] = []
+    goals: list[Goal] = []
+    actions: list[Action] = []
+
+
+class Event(Strict):
+    """A participation event: an evening with residents, a survey, a youth council."""
+
+    id: Id
+    title: Text
+    audience: Text
+    date: dt.date
+    start: Time
+    end: Time
+    location: Text
+    municipality: Id | None = None
+    capacity: Annotated[int, Field(gt=0)] | None = None
+    registration: Literal["open", "vol", "gesloten"]
+    outcome: str = ""
+
+
+class ParticipationPage(Strict):
+    type: Literal["participation"]
+    title: Text
+    events: list[Event] = []
+
+
+class ActionUpdate(Strict):
+    status: ActionStatus
+    note: str = ""
+
+
+class ProgressReport(Strict):
+    """A yearly progress report (voortgangsrapportage) with a snapshot of action statuses."""
+
+    type: Literal["progress"]
+    title: Text
+    year: Year
+    date: dt.date
+    summary: Text
+    actions: dict[str, ActionUpdate] = {}
+
+
+class FreePage(Strict):
+    """A page of plain Markdown: about, sources, accessibility statement."""
+
+    type: Literal["page"] = "page"
+    title: Text | None = None
+    description: str = ""
+    footer: bool = False
+
+
+PAGE_MODELS: dict[str, type[Strict]] = {
+    "plan": Plan,
+    "theme": Theme,
+    "indicators": IndicatorsPage,
+    "partners": PartnersPage,
+    "participation": ParticipationPage,
+    "progress": ProgressReport,
+    "page": FreePage,
+}
+
+
+@dataclass
+class Content:
+    """Everything read from content/: the plan and its pages, keyed by source path."""
+
+    pages: dict[str, Strict] = dc_field(default_factory=dict)
+
+    def of_type(self, kind: type[Strict]) -> dict[str, Strict]:
+        """The pages of one model type, in source-path order."""
+        return {path: page for path, page in sorted(self.pages.items()) if isinstance(page, kind)}
+
+    @cached_property
+    def plan(self) -> Plan:
+        return next(p for p in self.pages.values() if isinstance(p, Plan))
+
+    @cached_property
+    def themes(self) -> dict[str, Theme]:
+        """The priorities by id (file stem), in their ``order`` and then by title."""
+        themes = [(path, p) for path, p in self.pages.items() if isinstance(p, Theme)]
+        themes.sort(key=lambda item: (item[1].order, item[1].title))
+        return {theme_id(path): theme for path, theme in themes}
+
+    @cached_property
+    def partners(self) -> dict[str, Partner]:
+        return {p.id: p for page in self.pages.values() if isinstance(page, PartnersPage)
+                for p in page.partners}
+
+    @cached_property
+    def indicators(self) -> dict[str, Indicator]:
+        return {i.id: i for page in self.pages.values() if isinstance(page, IndicatorsPage)
+                for i in page.indicators}
+
+    @cached_property
+    def events(self) -> list[Event]:
+        events = [e for page in self.pages.values() if isinstance(page, ParticipationPage)
+                  for e in page.events]
+        return sorted(events, key=lambda e: (e.date, e.start))
+
+    @cached_property
+    def progress_reports(self) -> list[ProgressReport]:
+        reports = [p for p in self.pages.values() if isinstance(p, ProgressReport)]
+        return sorted(reports, key=lambda r: r.year)
+
+    @cached_property
+    def areas(self) -> dict[str, str]:
+        """Every area id with figures (municipalities and extra areas) and its name."""
+        plan = self.plan
+        names = {m.id: m.name for m in plan.municipalities}
+        names.update({a.id: a.name for a in plan.areas})
+        return names
+
+    @cached_property
+    def actions(self) -> dict[str, Action]:
+        return {a.id: a for theme in self.themes.values() for a in theme.actions}
+
+    @cached_property
+    def goals(self) -> dict[str, Goal]:
+        return {g.id: g for theme in self.themes.values() for g in theme.goals}
+
+
+def theme_id(path: str) -> str:
+    """A priority's id: its file name without ``.md``."""
+    return path.rsplit("/", 1)[-1].removesuffix(".md")

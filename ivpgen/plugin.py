@@ -1,0 +1,226 @@
+"""The MkDocs adapter: a thin plugin that runs the engine-free stages and hands views to Jinja.
+
+MkDocs' own front matter reader drops broken YAML silently, so all content is read and
+validated here, up front in ``on_files``, before a single page is rendered.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import markdown as markdown_lib
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from ivpgen.check import load_and_check
+from ivpgen.errors import ContentError, IvpgenError
+from ivpgen.i18n import Locale, load_locale
+from ivpgen.load import Loaded
+from ivpgen.model import (
+    FreePage,
+    IndicatorsPage,
+    ParticipationPage,
+    PartnersPage,
+    Theme,
+    theme_id,
+)
+from ivpgen.style import Style
+from ivpgen.views import SiteView
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = {
+    "plan": "home.html",
+    "theme": "theme.html",
+    "indicators": "indicators.html",
+    "partners": "partners.html",
+    "participation": "participation.html",
+    "progress": "progress.html",
+    "page": "main.html",
+}
+STYLE_FILE = "assets/huisstijl.css"
+
+
+class IvpgenConfig(base.Config):
+    """The ``ivpgen`` plugin's options in mkdocs.yml: locale and house style."""
+
+    locale = c.Type(str, default="nl")
+    """Language of all UI text; a file ivpgen/locale/<locale>.yml must exist."""
+    primary_colour = c.Type(str, default="#1f4e79")
+    """Main colour (header, links); needs 4.5:1 contrast with white."""
+    accent_colour = c.Type(str, default="#f2b705")
+    """Accent colour (focus ring, highlights); needs 3:1 contrast with the main colour."""
+    text_colour = c.Type(str, default="#1a1a1a")
+    """Body text colour; needs 4.5:1 contrast with white."""
+    font = c.Type(str, default='system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif')
+    """Font stack: system fonts only, so no font is loaded from another host."""
+    logo = c.Optional(c.Type(str))
+    """Path of the logo inside content/, e.g. assets/logo.svg."""
+
+
+class IvpgenPlugin(BasePlugin[IvpgenConfig]):
+    """Reads and checks content/, passes views to the templates, publishes site/ atomically."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.loaded: Loaded | None = None
+        self.site: SiteView | None = None
+        self.locale: Locale | None = None
+        self.links: dict[str, Any] = {}
+        self.final_site_dir: Path | None = None
+        self.building_dir: Path | None = None
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.locale = load_locale(self.config.locale)
+            self.style.validate()
+        except IvpgenError as exc:
+            raise PluginError(str(exc)) from None
+        if self.command == "build":
+            self.final_site_dir = Path(config.site_dir)
+            self.building_dir = self.final_site_dir.with_name(
+                f".{self.final_site_dir.name}.nieuw-{os.getpid()}")
+            config.site_dir = str(self.building_dir)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+        return config
+
+    @property
+    def style(self) -> Style:
+        return Style(self.config.primary_colour, self.config.accent_colour,
+                     self.config.text_colour, self.config.font, self.config.logo)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        pages = [f.src_uri for f in files.documentation_pages()]
+        try:
+            self.loaded, warnings = load_and_check(docs_dir, pages, _shown_prefix(docs_dir))
+        except ContentError as exc:
+            for problem in exc.problems:
+                (log.error if problem.severity == "error" else log.warning)(str(problem))
+            raise PluginError(str(exc)) from None
+        for problem in warnings:
+            log.warning(str(problem))
+        self.site = SiteView(self.loaded.content)
+        self.links = _links(self.loaded, files)
+        files.append(File.generated(config, STYLE_FILE, content=self.style.css()))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        assert self.loaded is not None
+        src = page.file.src_uri
+        entry = self.loaded.content.pages[src]
+        kind = getattr(entry, "type", "page")
+        page.meta = {"template": TEMPLATES[kind]}
+        title = getattr(entry, "title", None)
+        if title:
+            page.meta["title"] = title
+        return self.loaded.sources[src].body
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.locale is not None
+        locale = self.locale
+        env.autoescape = True
+        renderer = markdown_lib.Markdown(extensions=config.markdown_extensions,
+                                         extension_configs=config.mdx_configs)
+
+        def render_markdown(text: str) -> Markup:
+            renderer.reset()
+            return Markup(renderer.convert(text))  # noqa: S704 - Markdown output is our HTML
+
+        env.globals.update(t=locale.t, ivp=self.site, links=self.links,
+                           serving=self.command == "serve")
+        env.filters.update(number=locale.number, money=locale.money, date=locale.date,
+                           markdown=render_markdown)
+        return env
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        assert self.loaded is not None
+        context.update(entry=self.loaded.content.pages.get(page.file.src_uri),
+                       theme_id=theme_id(page.file.src_uri))
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        _reproducible_sitemap(site_dir)
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        # Under --strict, MkDocs aborts after this event when there were warnings: do not publish.
+        if self.final_site_dir is not None and not (config.strict and self.warnings.get_counts()):
+            _publish(site_dir, self.final_site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Throw the unfinished build away; the published site stays as it was."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.building_dir is not None:
+            shutil.rmtree(self.building_dir, ignore_errors=True)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(Path(__file__).parent / "locale"))
+        return server
+
+
+def _shown_prefix(docs_dir: Path) -> str:
+    """How content paths are shown in messages: relative to the working folder if possible."""
+    try:
+        return docs_dir.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
+    except ValueError:
+        return docs_dir.as_posix() + "/"
+
+
+def _links(loaded: Loaded, files: Files) -> dict[str, Any]:
+    """Site-relative URLs of the special pages, for menus, cards and cross-links."""
+    pages = loaded.content.pages
+
+    def url(src: str) -> str:
+        file = files.get_file_from_path(src)
+        return file.url if file else ""
+
+    def first(kind: type) -> str:
+        return next((url(src) for src, page in sorted(pages.items()) if isinstance(page, kind)), "")
+
+    return {
+        "themes": {theme_id(src): url(src) for src, p in pages.items() if isinstance(p, Theme)},
+        "indicators": first(IndicatorsPage),
+        "partners": first(PartnersPage),
+        "participation": first(ParticipationPage),
+        "progress": {p.year: url(src) for src, p in pages.items() if getattr(p, "type", "") == "progress"},
+        "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
+                   if isinstance(p, FreePage) and p.footer],
+    }
+
+
+def _reproducible_sitemap(site_dir: Path) -> None:
+    """Rewrite sitemap.xml.gz without the build time MkDocs stamps into the gzip header."""
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as out:
+            out.write(sitemap.read_bytes())
+
+
+def _publish(new: Path, final: Path) -> None:
+    """Replace the published site by the new build in two renames, so it is never half-written."""
+    old = final.with_name(f".{final.name}.oud-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

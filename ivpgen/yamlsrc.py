@@ -1,0 +1,197 @@
+"""Strict YAML reading: plain data plus the line of every value, duplicate keys refused.
+
+PyYAML alone keeps the last of two duplicate keys and reads YAML 1.1 surprises
+(``19:30`` as the number 1170, ``no`` as false); staff need neither. The resolver
+here follows the YAML 1.2 core schema for the scalars we accept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 50
+MAX_NODES = 200_000
+
+
+class YamlProblem(Exception):
+    """A YAML text that cannot be read; ``line`` is 1-based within the YAML text."""
+
+    def __init__(self, line: int, message: str, path: Path = ()) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.path = path
+
+
+@dataclass
+class YamlData:
+    """The data of one YAML document and the line on which each value starts."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """The line of the value at ``path``, or of its nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core scalars: true/false, decimal numbers, null, ISO dates."""
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
+)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _Resolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+_YAML_MESSAGES = {
+    "found character '\\t' that cannot start any token": (
+        "een tab-teken; gebruik spaties om in te springen, geen tabs"
+    ),
+    "mapping values are not allowed here": (
+        "een dubbele punt op een onverwachte plek; zet tekst met ': ' erin tussen aanhalingstekens"
+    ),
+    "found undefined alias": "een verwijzing (*) naar een anker (&) dat niet bestaat",
+    "found unexpected end of stream": "het bestand houdt midden in een waarde op; "
+    "controleer of alle aanhalingstekens en haakjes gesloten zijn",
+    "expected <block end>, but found '-'": "een lijst-item ('-') dat verkeerd is ingesprongen",
+    "could not find expected ':'": "een regel zonder 'sleutel: waarde'; mist er een dubbele punt?",
+}
+
+
+def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = exc.problem or str(exc)
+    for english, dutch in _YAML_MESSAGES.items():
+        if problem.startswith(english):
+            return YamlProblem(line, f"YAML-fout: {dutch}.")
+    return YamlProblem(line, f"YAML-fout: de tekst is geen geldige YAML ({problem}).")
+
+
+def parse_yaml(text: str) -> YamlData:
+    """Parse one YAML document into plain data with a line for each value."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _translate(exc) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, f"YAML-fout: {exc}.") from None
+    except RecursionError:
+        raise YamlProblem(1, "YAML-fout: de gegevens zijn te diep genest.") from None
+    finally:
+        loader.dispose()
+    result = YamlData(None)
+    if node is not None:
+        result.data = _Walker(loader, result.lines).value(node, ())
+    return result
+
+
+class _Walker:
+    """Turns composed nodes into plain data, refusing aliases, duplicates and odd keys."""
+
+    def __init__(self, loader: _Loader, lines: dict[Path, int]) -> None:
+        self.loader = loader
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def value(self, node: Node, path: Path) -> Any:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:
+            raise YamlProblem(line, "YAML-verwijzingen (& en *) worden niet ondersteund; "
+                              "schrijf de waarde voluit.", path)
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH or len(self.seen) > MAX_NODES:
+            raise YamlProblem(line, "de gegevens zijn te diep genest of te groot.", path)
+        self.lines[path] = line
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(key_line, "'<<' (samenvoegen) wordt niet ondersteund.", path)
+            key = self.scalar(key_node, path) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise YamlProblem(key_line, "een sleutel moet een woord zijn.", path)
+            key = str(key)
+            if key in result:
+                first = self.lines[(*path, key)]
+                raise YamlProblem(key_line, f"de sleutel '{key}' staat er twee keer "
+                                  f"(ook op regel {first}); haal er één weg.", (*path, key))
+            self.lines[(*path, key)] = key_line
+            result[key] = self.value(value_node, (*path, key))
+            self.lines[(*path, key)] = key_line
+        return result
+
+    def scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag not in _ALLOWED_TAGS:
+            raise YamlProblem(node.start_mark.line + 1,
+                              f"het YAML-label '{node.tag}' wordt niet ondersteund.", path)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            raise YamlProblem(node.start_mark.line + 1,
+                              f"'{node.value}' is geen bestaande datum.", path) from None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return value
+
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
