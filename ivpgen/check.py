@@ -6,12 +6,12 @@ Findings are Problems with a severity; errors stop the build, warnings stop it w
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ivpgen.errors import ContentError, Problem, Severity
-from ivpgen.load import Loaded, _dotted, load_content
+from ivpgen.load import Loaded, dotted, load_content
 from ivpgen.model import (
     IndicatorsPage,
     ParticipationPage,
@@ -29,13 +29,15 @@ Loc = tuple[str | int, ...]
 class _Finder:
     """Makes Problems for one source file, with the line of a field."""
 
-    loaded: Loaded
-    path: str
-    prefix: str
+    file: str
+    line_of: Callable[[Loc], int]
+
+    @classmethod
+    def for_page(cls, loaded: Loaded, path: str, prefix: str) -> _Finder:
+        return cls(prefix + path, loaded.sources[path].meta.line_of)
 
     def at(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
-        line = self.loaded.sources[self.path].meta.line_of(loc)
-        return Problem(self.prefix + self.path, line, _dotted(loc), message, severity)
+        return Problem(self.file, self.line_of(loc), dotted(loc), message, severity)
 
     def reference(self, loc: Loc, value: str | None, known: Iterable[str],
                   what: str) -> Iterator[Problem]:
@@ -59,18 +61,25 @@ def load_and_check(docs_dir: Path, pages: Iterable[str],
     Returns the content and the warnings (which fail a build only with --strict).
     """
     loaded = load_content(docs_dir, pages, prefix)
-    problems = check(loaded, prefix)
+    problems = loaded.problems + check(loaded, prefix)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return loaded, problems
 
 
+# Pages that define the ids others refer to: when one could not be read, references are not
+# checked, so one typo does not cause a flood of "does not exist" messages.
+_REGISTRIES = {"?", "plan", "partners", "indicators", "theme"}
+
+
 def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
     """Every cross-file problem in the content, errors and warnings, sorted by file and line."""
+    if loaded.failed_types & {"?", "plan"}:
+        return []
     problems = list(_structure(loaded, prefix))
-    if not any(p.severity == "error" for p in problems):
+    if not any(p.severity == "error" for p in problems) and not loaded.failed_types & _REGISTRIES:
         for path, page in sorted(loaded.content.pages.items()):
-            finder = _Finder(loaded, path, prefix)
+            finder = _Finder.for_page(loaded, path, prefix)
             problems.extend(_page_problems(loaded, finder, page))
         problems.extend(_duplicate_ids(loaded, prefix))
     return sorted(problems)
@@ -107,13 +116,13 @@ def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Pr
     elif isinstance(page, IndicatorsPage):
         for i, indicator in enumerate(page.indicators):
             for j, m in enumerate(indicator.measurements):
-                if j < _inline_count(loaded, finder.path, i):
+                if m._origin is None:
                     yield from finder.reference(("indicators", i, "measurements", j, "area"),
                                                 m.area, content.areas, "gebied")
-                elif m.area not in content.areas:
-                    yield finder.at(("indicators", i, "measurements_file"),
-                                    f"het databestand noemt gebied '{m.area}' (jaar {m.year}), "
-                                    "maar dat gebied bestaat niet in het plan.")
+                else:
+                    file, line = m._origin
+                    yield from _Finder(file, lambda _, line=line: line).reference(
+                        ("area",), m.area, content.areas, "gebied")
     elif isinstance(page, ParticipationPage):
         for i, event in enumerate(page.events):
             yield from finder.reference(("events", i, "municipality"), event.municipality,
@@ -122,12 +131,6 @@ def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Pr
         for action_id in page.actions:
             yield from finder.reference(("actions", action_id), action_id, content.actions,
                                         "actie")
-
-
-def _inline_count(loaded: Loaded, path: str, index: int) -> int:
-    indicators = loaded.sources[path].meta.data.get("indicators", [])
-    inline = indicators[index].get("measurements", []) if index < len(indicators) else []
-    return len(inline) if isinstance(inline, list) else 0
 
 
 def _theme_problems(loaded: Loaded, finder: _Finder, theme: Theme) -> Iterator[Problem]:
@@ -158,7 +161,7 @@ def _duplicate_ids(loaded: Loaded, prefix: str) -> Iterator[Problem]:
     """The same id used twice for the same kind of thing, anywhere in the content."""
     seen: dict[tuple[str, str], str] = {}
     for path, page in sorted(loaded.content.pages.items()):
-        finder = _Finder(loaded, path, prefix)
+        finder = _Finder.for_page(loaded, path, prefix)
         for kind, loc, item_id in _ids(page):
             here = finder.at(loc, "")
             first = seen.setdefault((kind, item_id), f"{here.file}:{here.line}")
@@ -171,13 +174,13 @@ def _ids(page: Strict) -> Iterator[tuple[str, Loc, str]]:
     if isinstance(page, Plan):
         for i, m in enumerate(page.municipalities):
             yield "area", ("municipalities", i, "id"), m.id
-        for i, a in enumerate(page.areas):
-            yield "area", ("areas", i, "id"), a.id
+        for i, area in enumerate(page.areas):
+            yield "area", ("areas", i, "id"), area.id
     elif isinstance(page, Theme):
         for i, g in enumerate(page.goals):
             yield "goal", ("goals", i, "id"), g.id
-        for i, a in enumerate(page.actions):
-            yield "action", ("actions", i, "id"), a.id
+        for i, action in enumerate(page.actions):
+            yield "action", ("actions", i, "id"), action.id
     elif isinstance(page, IndicatorsPage):
         for i, ind in enumerate(page.indicators):
             yield "indicator", ("indicators", i, "id"), ind.id

@@ -59,7 +59,18 @@ def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError) as exc:
-        raise click.ClickException(f"{exc} De site is niet bijgewerkt.") from None
+        _fail(exc)
+
+
+def _fail(exc: Exception) -> None:
+    """End a failed build with one Dutch line; the problems themselves were logged above."""
+    text = str(exc)
+    if "strict mode" in text:
+        text = "gestopt vanwege waarschuwingen (--strict)"
+    elif "BuildError" in text or not text:
+        text = "gestopt vanwege de fouten hierboven"
+    click.echo(f"Fout: {text}. De site is niet bijgewerkt; site/ is ongewijzigd.", err=True)
+    sys.exit(1)
 
 
 @main.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,10 @@ class Loaded:
 
     content: Content
     sources: dict[str, Source]
+    problems: list[Problem]
+    """Problems found while reading; the files they are in are left out of ``content``."""
+    failed_types: set[str]
+    """The page types (as written) of the files that could not be read or validated."""
 
 
 def read_text(path: Path, shown: str, limit: int) -> str:
@@ -84,11 +89,21 @@ def read_source(docs_dir: Path, rel: str, shown: str) -> Source:
     try:
         meta = parse_yaml(front) if front.strip() else YamlData({})
     except YamlProblem as exc:
-        raise ContentError([Problem(shown, exc.line + 1, _dotted(exc.path), exc.message)]) from None
+        field = dotted(exc.path) or _key_on_line(front, exc.line)
+        raise ContentError([Problem(shown, exc.line + 1, field, exc.message)]) from None
     if meta.data is None:
         meta.data = {}
     meta.lines = {path: line + 1 for path, line in meta.lines.items()}
     return Source(rel, meta, body, body_line)
+
+
+def _key_on_line(text: str, line: int) -> str:
+    """The key written on a line of YAML ('  summary: x' gives 'summary'), for syntax errors."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    match = re.match(r"^[\s-]*([A-Za-z_][\w-]*)\s*:", lines[line - 1])
+    return match.group(1) if match else ""
 
 
 def validate(model: type[BaseModel], data: Any, yaml: YamlData, shown: str) -> tuple[Any, list[Problem]]:
@@ -99,7 +114,7 @@ def validate(model: type[BaseModel], data: Any, yaml: YamlData, shown: str) -> t
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
-            problems.append(Problem(shown, yaml.line_of(loc), _dotted(loc),
+            problems.append(Problem(shown, yaml.line_of(loc), dotted(loc),
                                     describe_error(model, error)))
         return None, problems
 
@@ -119,8 +134,9 @@ def _page_model(source: Source, shown: str) -> tuple[Strict | None, list[Problem
 
 
 def load_content(docs_dir: Path, pages: Iterable[str], shown_prefix: str = "") -> Loaded:
-    """Read and validate every Markdown page; raise ContentError listing all problems."""
+    """Read and validate every Markdown page, collecting every problem instead of stopping."""
     problems: list[Problem] = []
+    failed: set[str] = set()
     content = Content()
     sources: dict[str, Source] = {}
     for rel in sorted(pages):
@@ -129,19 +145,21 @@ def load_content(docs_dir: Path, pages: Iterable[str], shown_prefix: str = "") -
             source = read_source(docs_dir, rel, shown)
         except ContentError as exc:
             problems.extend(exc.problems)
+            failed.add("?")
             continue
         sources[rel] = source
         page, found = _page_model(source, shown)
         problems.extend(found)
         if page is not None:
             content.pages[rel] = page
+        else:
+            data = source.meta.data
+            failed.add(str(data.get("type", "page")) if isinstance(data, dict) else "?")
     for rel, page in list(content.pages.items()):
         if isinstance(page, IndicatorsPage):
             content.pages[rel], found = _with_csv_figures(page, docs_dir, shown_prefix, sources[rel])
             problems.extend(found)
-    if problems:
-        raise ContentError(problems)
-    return Loaded(content, sources)
+    return Loaded(content, sources, problems, failed)
 
 
 def _with_csv_figures(page: IndicatorsPage, docs_dir: Path, prefix: str,
@@ -159,7 +177,7 @@ def _with_csv_figures(page: IndicatorsPage, docs_dir: Path, prefix: str,
             first = exc.problems[0]
             if first.line == 0:
                 exc.problems[0] = Problem(prefix + source.path, source.meta.line_of(field),
-                                          _dotted(field), first.message)
+                                          dotted(field), first.message)
             problems.extend(exc.problems)
             continue
         measurements = [*indicator.measurements, *rows]
@@ -204,6 +222,7 @@ def read_csv(docs_dir: Path, rel: str, prefix: str) -> list[Measurement]:
         measurement, found = validate(Measurement, data, YamlData(data, {(): line}), shown)
         problems.extend(found)
         if measurement is not None:
+            measurement._origin = (shown, line)
             rows.append(measurement)
     if problems:
         raise ContentError(problems)
@@ -229,7 +248,7 @@ def _raise_csv(shown: str, line: int, field: str, message: str) -> list[Measurem
     raise ContentError([Problem(shown, line, field, message)])
 
 
-def _dotted(loc: tuple[str | int, ...]) -> str:
+def dotted(loc: tuple[str | int, ...]) -> str:
     """Render a location such as ('goals', 0, 'target') as 'goals[0].target'."""
     text = ""
     for part in loc:

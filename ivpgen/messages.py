@@ -58,7 +58,7 @@ def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
     """One Dutch sentence that says what is wrong at ``error['loc']`` and how to fix it."""
     kind = error["type"]
     loc = tuple(error["loc"])
-    shown = _shown(error.get("input"))
+    shown: str = _shown(error.get("input"))
     ctx = dict(error.get("ctx") or {})
     if kind == "extra_forbidden":
         return _unknown_key(model, loc)
@@ -66,8 +66,8 @@ def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
         code = str(ctx.get("error", ""))
         return _CUSTOM.get(code, code).format(input=shown)
     if kind == "string_pattern_mismatch":
-        template = _PATTERNS.get(str(loc[-1]), "'{input}' heeft niet de juiste vorm.")
-        return template.format(input=shown)
+        pattern = _PATTERNS.get(str(loc[-1]), "'{input}' heeft niet de juiste vorm.")
+        return pattern.format(input=shown)
     template = _BY_TYPE.get(kind)
     if template is None:
         return f"ongeldige waarde '{shown}' ({error['msg']})."

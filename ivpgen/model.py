@@ -14,7 +14,7 @@ from dataclasses import field as dc_field
 from functools import cached_property
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SafetyField = Literal[
     "veilige woon- en leefomgeving",
@@ -144,6 +144,8 @@ class Measurement(Strict):
     value: Number
     illustrative: bool | None = None
     note: str = ""
+    _origin: tuple[str, int] | None = PrivateAttr(default=None)
+    """Where a row read from a CSV file came from (file, line), for messages."""
 
 
 class Indicator(Strict):

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from ivpgen.check import load_and_check
 from ivpgen.errors import ContentError, IvpgenError
@@ -35,6 +36,7 @@ from ivpgen.model import (
     IndicatorsPage,
     ParticipationPage,
     PartnersPage,
+    ProgressReport,
     Theme,
     theme_id,
 )
@@ -55,7 +57,7 @@ TEMPLATES = {
 STYLE_FILE = "assets/huisstijl.css"
 
 
-class IvpgenConfig(base.Config):
+class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
     """The ``ivpgen`` plugin's options in mkdocs.yml: locale and house style."""
 
     locale = c.Type(str, default="nl")
@@ -72,7 +74,7 @@ class IvpgenConfig(base.Config):
     """Path of the logo inside content/, e.g. assets/logo.svg."""
 
 
-class IvpgenPlugin(BasePlugin[IvpgenConfig]):
+class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     """Reads and checks content/, passes views to the templates, publishes site/ atomically."""
 
     def __init__(self) -> None:
@@ -153,11 +155,12 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):
                            markdown=render_markdown)
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         assert self.loaded is not None
-        context.update(entry=self.loaded.content.pages.get(page.file.src_uri),
-                       theme_id=theme_id(page.file.src_uri))
+        extra = context  # our templates read two keys MkDocs' TypedDict does not declare
+        extra["entry"] = self.loaded.content.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        extra["theme_id"] = theme_id(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -203,7 +206,7 @@ def _links(loaded: Loaded, files: Files) -> dict[str, Any]:
         "indicators": first(IndicatorsPage),
         "partners": first(PartnersPage),
         "participation": first(ParticipationPage),
-        "progress": {p.year: url(src) for src, p in pages.items() if getattr(p, "type", "") == "progress"},
+        "progress": {p.year: url(src) for src, p in pages.items() if isinstance(p, ProgressReport)},
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
                    if isinstance(p, FreePage) and p.footer],
     }

@@ -14,6 +14,7 @@ from functools import cached_property
 from ivpgen.model import (
     ACTION_STATUSES,
     Action,
+    ActionUpdate,
     Content,
     Event,
     Goal,
@@ -88,9 +89,9 @@ class SiteView:
     def areas(self) -> dict[str, str]:
         return self.content.areas
 
-    def status_counts(self, actions: list[Action]) -> list[tuple[str, int]]:
+    def status_counts(self, actions: list[Action] | list[ActionUpdate]) -> list[tuple[str, int]]:
         """How many actions have each status, in the fixed order of statuses, zeros left out."""
-        counts = Counter(action.status for action in actions)
+        counts: Counter[str] = Counter(action.status for action in actions)
         return [(status, counts[status]) for status in ACTION_STATUSES if counts[status]]
 
     @cached_property

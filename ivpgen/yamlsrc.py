@@ -152,6 +152,7 @@ class _Walker:
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         return self.scalar(node, path)
 
     def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:

@@ -1,0 +1,45 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make site   builds the site from content/ into site/
+#   make test   runs linting, type checks and all tests (unit, golden, browser)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Reproducible output: "today" is the time of the last commit unless the caller sets it.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+.PHONY: site test serve check lint clean
+
+site: $(VENV)/.installed
+	$(BIN)/ivpgen build --strict
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check ivpgen tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+serve: $(VENV)/.installed
+	$(BIN)/ivpgen serve
+
+check: $(VENV)/.installed
+	$(BIN)/ivpgen check --strict
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check ivpgen tests
+	$(BIN)/mypy
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.created pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

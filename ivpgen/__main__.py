@@ -1,0 +1,5 @@
+"""Allow `python -m ivpgen`."""
+
+from ivpgen.cli import main
+
+main()

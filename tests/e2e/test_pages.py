@@ -1,0 +1,233 @@
+"""Every page of the built site, in a real headless Chromium: accessible (axe-core, WCAG 2.1 AA
+and best practice), valid HTML (Nu HTML Checker), no request to another host, readable without
+JavaScript, usable by keyboard, reflows at 320 px and 200% zoom, and prints sensibly.
+
+Each test runs once per HTML page (see conftest.pytest_generate_tests); a failure names the page
+and the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import (
+    STATS,
+    Opened,
+    count_tables,
+    describe_violations,
+    is_external,
+    run_axe,
+)
+
+pytestmark = pytest.mark.browser
+
+OpenPage = Callable[..., Opened]
+
+# Keyboard focus: how many Tab stops are followed per page at most.
+MAX_TAB_STOPS = 80
+
+
+def test_axe_no_violations(page_path: str, open_page: OpenPage, axe_js: str) -> None:
+    page = open_page(page_path).page
+    result = run_axe(page, axe_js)
+    violations = result["violations"]
+    STATS["axe: pages checked"] += 1
+    STATS["axe: violations"] += sum(len(v["nodes"]) for v in violations)
+    assert not violations, (
+        f"{page_path}: axe-core found {len(violations)} rule(s) violated:\n"
+        + describe_violations(page_path, violations))
+
+
+def test_valid_html(page_path: str, vnu_errors: dict[str, list[str]]) -> None:
+    errors = vnu_errors[page_path]
+    STATS["vnu: pages checked"] += 1
+    STATS["vnu: errors"] += len(errors)
+    assert not errors, (f"{page_path}: the Nu HTML Checker found {len(errors)} error(s):\n    "
+                        + "\n    ".join(errors))
+
+
+def test_no_request_to_other_hosts(page_path: str, open_page: OpenPage) -> None:
+    opened = open_page(page_path, wait_until="networkidle")
+    STATS["requests: pages checked"] += 1
+    STATS["requests: to 127.0.0.1"] += len(opened.requests) - len(opened.external)
+    STATS["requests: to other hosts"] += len(opened.external)
+    assert opened.requests, f"{page_path}: no request recorded at all, the recorder is broken"
+    assert not opened.external, (
+        f"{page_path}: requests to hosts other than 127.0.0.1 (no third-party requests):\n    "
+        + "\n    ".join(opened.external))
+    assert not opened.console_errors, (
+        f"{page_path}: errors in the browser console (a Content-Security-Policy violation or a "
+        "missing file):\n    " + "\n    ".join(opened.console_errors))
+
+
+def test_works_without_javascript(page_path: str, page_file: Path, open_page: OpenPage) -> None:
+    page = open_page(page_path, java_script_enabled=False).page
+    h1 = page.locator("h1")
+    assert h1.count() == 1, f"{page_path}: without JavaScript, expected one h1, found {h1.count()}"
+    assert h1.is_visible() and h1.inner_text().strip(), (
+        f"{page_path}: without JavaScript, the h1 is not visible or empty")
+    main = page.locator("main#inhoud")
+    assert main.count() == 1 and main.is_visible(), (
+        f"{page_path}: without JavaScript, main#inhoud is not visible")
+    text = main.inner_text().strip()
+    assert len(text) > len(h1.inner_text().strip()), (
+        f"{page_path}: without JavaScript, the main content shows nothing but its heading")
+    expected_tables = count_tables(page_file)
+    tables = page.locator("table")
+    visible = sum(1 for i in range(tables.count()) if tables.nth(i).is_visible())
+    STATS["no-JS: pages checked"] += 1
+    STATS["no-JS: tables shown"] += visible
+    assert visible == expected_tables, (
+        f"{page_path}: without JavaScript, {visible} of the {expected_tables} tables in the HTML "
+        "are shown")
+
+
+def test_keyboard_skip_link(page_path: str, open_page: OpenPage) -> None:
+    page = open_page(page_path).page
+    page.keyboard.press("Tab")
+    first = page.evaluate("""() => {
+        const el = document.activeElement, r = el.getBoundingClientRect();
+        return {tag: el.tagName, cls: el.className, href: el.getAttribute('href'),
+                text: el.textContent.trim(), inView: r.top >= 0 && r.left >= 0 &&
+                r.bottom <= innerHeight && r.right <= innerWidth && r.width > 0};
+    }""")
+    assert first["tag"] == "A" and "skip-link" in first["cls"].split(), (
+        f"{page_path}: the first Tab focuses {first}, not the skip link")
+    assert first["href"] == "#inhoud", f"{page_path}: the skip link points at {first['href']}"
+    assert first["inView"], f"{page_path}: the focused skip link is not visible in the viewport"
+    page.keyboard.press("Enter")
+    focused = page.evaluate("() => document.activeElement && document.activeElement.id")
+    assert focused == "inhoud", (
+        f"{page_path}: Enter on the skip link moves focus to #{focused}, not to #inhoud")
+    # The next Tab continues inside the main content, not back in the header.
+    page.keyboard.press("Tab")
+    inside = page.evaluate(
+        "() => !!document.activeElement.closest('#inhoud') || "
+        "document.activeElement.compareDocumentPosition(document.getElementById('inhoud')) & "
+        "Node.DOCUMENT_POSITION_PRECEDING")
+    assert inside, f"{page_path}: after the skip link, Tab goes back before the main content"
+
+
+FOCUS_STYLE_JS = """el => {
+    const s = getComputedStyle(el);
+    return {outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+            outlineColor: s.outlineColor, boxShadow: s.boxShadow};
+}"""
+
+
+def _describe(element: dict[str, Any]) -> str:
+    return f"<{element['tag'].lower()}> '{element['text'][:40]}' ({element['href'] or 'no href'})"
+
+
+def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
+    """Tab through the page; every stop must show an outline or shadow it does not show
+    unfocused."""
+    page = open_page(page_path).page
+    stops: list[dict[str, Any]] = []
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            if (!el.dataset.e2eStop) el.dataset.e2eStop = String(document.querySelectorAll(
+                '[data-e2e-stop]').length);
+            const s = getComputedStyle(el);
+            return {id: el.dataset.e2eStop, tag: el.tagName, href: el.getAttribute('href'),
+                    text: (el.textContent || el.getAttribute('aria-label') || '').trim(),
+                    outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+                    outlineColor: s.outlineColor, boxShadow: s.boxShadow,
+                    focusVisible: el.matches(':focus-visible')};
+        }""")
+        if stop is None or any(s["id"] == stop["id"] for s in stops):
+            break
+        stops.append(stop)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    # Move the pointer away so that no hover style hides a difference.
+    page.mouse.move(0, 0)
+    problems = []
+    for stop in stops:
+        unfocused = page.locator(f'[data-e2e-stop="{stop["id"]}"]').evaluate(FOCUS_STYLE_JS)
+        outline = stop["outlineStyle"] != "none" and stop["outlineWidth"] >= 1 and (
+            not stop["outlineColor"].endswith(", 0)") and stop["outlineColor"] != "transparent")
+        shadow = stop["boxShadow"] not in ("none", "")
+        focused = {k: stop[k] for k in ("outlineStyle", "outlineWidth", "outlineColor", "boxShadow")}
+        if not (outline or shadow):
+            problems.append(f"{_describe(stop)}: no outline or box-shadow when focused {focused}")
+        elif focused == unfocused:
+            problems.append(f"{_describe(stop)}: looks the same focused and unfocused {focused}")
+        elif not stop["focusVisible"]:
+            problems.append(f"{_describe(stop)}: keyboard focus does not match :focus-visible")
+    STATS["focus: tab stops checked"] += len(stops)
+    assert stops, f"{page_path}: Tab reaches no element at all"
+    assert not problems, (f"{page_path}: focus not visible (WCAG 2.4.7) on:\n    "
+                          + "\n    ".join(problems))
+
+
+OVERFLOW_JS = """() => {
+    const doc = document.documentElement, vw = doc.clientWidth;
+    const scroller = el => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (getComputedStyle(p).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+    const bad = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const s = getComputedStyle(el);
+        if (s.display === 'none' || s.visibility === 'hidden') continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if ((r.right > vw + 1 || r.left < -1) && !scroller(el)) {
+            bad.push(`<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}` +
+                     `${el.className ? ' class=' + el.className : ''}> from ${Math.round(r.left)}` +
+                     ` to ${Math.round(r.right)} px: "${el.textContent.trim().slice(0, 40)}"`);
+        }
+    }
+    return {vw, scrollWidth: doc.scrollWidth, bodyScrollWidth: document.body.scrollWidth,
+            bodyClientWidth: document.body.clientWidth, bad: bad.slice(0, 10),
+            badCount: bad.length};
+}"""
+
+
+@pytest.mark.parametrize(("width", "scale"), [(320, 1), (640, 2)],
+                         ids=["320px", "1280px-at-200pct"])
+def test_reflow(page_path: str, open_page: OpenPage, width: int, scale: int) -> None:
+    """WCAG 1.4.10: no horizontal page scroll at 320 CSS px; 1280 px at 200% zoom is 640 CSS px
+    at a device scale factor of 2. Tables may scroll inside their own box, nothing else."""
+    page = open_page(page_path, viewport={"width": width, "height": 720},
+                     device_scale_factor=scale).page
+    result = page.evaluate(OVERFLOW_JS)
+    STATS[f"reflow: pages checked at {width} px"] += 1
+    assert result["scrollWidth"] <= width, (
+        f"{page_path}: at {width} CSS px the page scrolls sideways (scrollWidth "
+        f"{result['scrollWidth']}); sticking out:\n    " + "\n    ".join(result["bad"]))
+    assert result["bodyScrollWidth"] <= result["bodyClientWidth"], (
+        f"{page_path}: at {width} CSS px the body's content is wider than the body "
+        f"({result['bodyScrollWidth']} > {result['bodyClientWidth']})")
+    assert not result["bad"], (
+        f"{page_path}: at {width} CSS px {result['badCount']} element(s) stick out of the page "
+        "(WCAG 1.4.10 reflow):\n    " + "\n    ".join(result["bad"]))
+
+
+def test_print(page_path: str, open_page: OpenPage) -> None:
+    page = open_page(page_path).page
+    nav = page.locator(".site-nav")
+    assert nav.count() == 1 and nav.is_visible(), f"{page_path}: no visible .site-nav on screen"
+    page.emulate_media(media="print")
+    assert not nav.is_visible(), f"{page_path}: the site menu (.site-nav) is printed"
+    links = page.evaluate("""() => [...document.querySelectorAll('a[href]')]
+        .filter(a => a.getClientRects().length > 0)
+        .map(a => ({href: a.href, raw: a.getAttribute('href'), text: a.textContent.trim(),
+                    after: getComputedStyle(a, '::after').content}))""")
+    external = [link for link in links if link["raw"].startswith(("http:", "https:"))
+                and is_external(link["href"])]
+    STATS["print: pages checked"] += 1
+    STATS["print: external links checked"] += len(external)
+    hidden = [f"'{link['text']}' -> {link['raw']} (::after is {link['after']})"
+              for link in external if link["raw"] not in link["after"]]
+    assert not hidden, (f"{page_path}: printed external links do not show their address:\n    "
+                        + "\n    ".join(hidden))
