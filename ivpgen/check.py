@@ -36,6 +36,11 @@ class _Finder:
     def for_page(cls, loaded: Loaded, path: str, prefix: str) -> _Finder:
         return cls(prefix + path, loaded.sources[path].meta.line_of)
 
+    @classmethod
+    def for_row(cls, file: str, line: int) -> _Finder:
+        """A finder for one row of a CSV file: every field is on that row's line."""
+        return cls(file, lambda _loc: line)
+
     def at(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
         return Problem(self.file, self.line_of(loc), dotted(loc), message, severity)
 
@@ -120,8 +125,7 @@ def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Pr
                     yield from finder.reference(("indicators", i, "measurements", j, "area"),
                                                 m.area, content.areas, "gebied")
                 else:
-                    file, line = m._origin
-                    yield from _Finder(file, lambda _, line=line: line).reference(
+                    yield from _Finder.for_row(*m._origin).reference(
                         ("area",), m.area, content.areas, "gebied")
     elif isinstance(page, ParticipationPage):
         for i, event in enumerate(page.events):

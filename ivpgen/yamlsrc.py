@@ -87,6 +87,10 @@ class _Loader(
         _Resolver.__init__(self)
 
 
+_Loader.add_constructor(  # YAML 1.2: 0342 is the decimal number 342, not octal
+    "tag:yaml.org,2002:int", lambda loader, node: int(node.value)
+)
+
 _YAML_MESSAGES = {
     "found character '\\t' that cannot start any token": (
         "een tab-teken; gebruik spaties om in te springen, geen tabs"
