@@ -104,7 +104,8 @@ def _structure(loaded: Loaded, prefix: str) -> Iterator[Problem]:
         for path in found[1:]:
             yield Problem(prefix + path, 1, "type", f"er is al zo'n pagina ({prefix}{found[0]}); "
                           "zet alles van deze soort op één pagina.")
-    if plans and not any(isinstance(page, Theme) for page in pages.values()):
+    if plans and "theme" not in loaded.failed_types and not any(
+            isinstance(page, Theme) for page in pages.values()):
         yield Problem(prefix + plans[0], 1, "", "het plan heeft nog geen speerpunten; "
                       "maak een pagina met 'type: theme'.", "warning")
 

@@ -67,6 +67,8 @@ def _fail(exc: Exception) -> None:
     text = str(exc)
     if "strict mode" in text:
         text = "gestopt vanwege waarschuwingen (--strict)"
+    elif "configuration error" in text:
+        text = "gestopt vanwege een fout in de instellingen (mkdocs.yml)"
     elif "BuildError" in text or not text:
         text = "gestopt vanwege de fouten hierboven"
     click.echo(f"Fout: {text}. De site is niet bijgewerkt; site/ is ongewijzigd.", err=True)
