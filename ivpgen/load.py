@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ivpgen.errors import ContentError, Problem
-from ivpgen.messages import describe_error
+from ivpgen.messages import describe_error, misspelt
 from ivpgen.model import (
     PAGE_MODELS,
     Content,
@@ -74,6 +74,10 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
     """Return (front matter, body, first line of body); front matter is '' when absent."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is not None and lines[first].rstrip() == "---":
+            raise ContentError([Problem(shown, first + 1, "", "de kop (front matter) moet op de "
+                                        "eerste regel beginnen; haal de lege regels erboven weg.")])
         return "", text, 1
     for number, line in enumerate(lines[1:], start=2):
         if line.rstrip() in ("---", "..."):
@@ -112,8 +116,12 @@ def validate(model: type[BaseModel], data: Any, yaml: YamlData, shown: str) -> t
         return model.model_validate(data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors():
+        errors = exc.errors()
+        hinted = {(*e["loc"][:-1], hint) for e in errors if (hint := misspelt(model, e)) is not None}
+        for error in errors:
             loc = tuple(error["loc"])
+            if error["type"] == "missing" and loc in hinted:
+                continue
             problems.append(Problem(shown, yaml.line_of(loc), dotted(loc),
                                     describe_error(model, error)))
         return None, problems
@@ -154,7 +162,8 @@ def load_content(docs_dir: Path, pages: Iterable[str], shown_prefix: str = "") -
             content.pages[rel] = page
         else:
             data = source.meta.data
-            failed.add(str(data.get("type", "page")) if isinstance(data, dict) else "?")
+            kind = data.get("type", "page") if isinstance(data, dict) else "?"
+            failed.add(kind if kind in PAGE_MODELS else "?")
     for rel, page in list(content.pages.items()):
         if isinstance(page, IndicatorsPage):
             content.pages[rel], found = _with_csv_figures(page, docs_dir, shown_prefix, sources[rel])
@@ -179,6 +188,7 @@ def _with_csv_figures(page: IndicatorsPage, docs_dir: Path, prefix: str,
                 exc.problems[0] = Problem(prefix + source.path, source.meta.line_of(field),
                                           dotted(field), first.message)
             problems.extend(exc.problems)
+            indicators.append(indicator)
             continue
         measurements = [*indicator.measurements, *rows]
         indicators.append(indicator.model_copy(update={"measurements": measurements}))
@@ -238,7 +248,8 @@ def _csv_row(row: dict[str | None, Any], delimiter: str) -> dict[str, Any]:
         if key == "value" and delimiter == ";":
             value = value.replace(",", ".")
         if key == "illustrative":
-            data[key] = value.lower() in ("true", "ja", "1")
+            if value:
+                data[key] = value.lower() in ("true", "ja", "1")
         elif value != "" or key in CSV_COLUMNS:
             data[key] = value
     return data

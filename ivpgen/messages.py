@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 _CUSTOM = {
     "ivp_id": "'{input}' is geen geldige id; gebruik kleine letters, cijfers en streepjes, "
-    "bijvoorbeeld 'jeugd-overlast'.",
+    "bijvoorbeeld '{slug}'.",
     "ivp_time": "'{input}' is geen tijd; schrijf UU:MM tussen aanhalingstekens, bijvoorbeeld '19:30'.",
     "ivp_link": "'{input}' is geen toegestane link; gebruik een adres dat met https:// begint "
     "of een pad binnen de site.",
@@ -62,9 +62,12 @@ def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
     ctx = dict(error.get("ctx") or {})
     if kind == "extra_forbidden":
         return _unknown_key(model, loc)
+    if error.get("input", "") is None and kind.endswith("_type"):
+        return "dit veld is leeg; vul een waarde in of haal de regel weg."
     if kind == "value_error":
         code = str(ctx.get("error", ""))
-        return _CUSTOM.get(code, code).format(input=shown)
+        slug = re.sub(r"[^a-z0-9]+", "-", shown.lower()).strip("-") or "jeugd-overlast"
+        return _CUSTOM.get(code, code).format(input=shown, slug=slug)
     if kind == "string_pattern_mismatch":
         pattern = _PATTERNS.get(str(loc[-1]), "'{input}' heeft niet de juiste vorm.")
         return pattern.format(input=shown)
@@ -82,6 +85,15 @@ def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
 def _shown(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def misspelt(model: type[BaseModel], error: ErrorDetails) -> str | None:
+    """For an unknown key, the allowed key it most likely stands for, if any."""
+    if error["type"] != "extra_forbidden":
+        return None
+    loc = tuple(error["loc"])
+    close = difflib.get_close_matches(str(loc[-1]), fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:

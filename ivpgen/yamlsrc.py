@@ -102,11 +102,19 @@ _YAML_MESSAGES = {
     "found unexpected end of stream": "het bestand houdt midden in een waarde op; "
     "controleer of alle aanhalingstekens en haakjes gesloten zijn",
     "expected <block end>, but found '-'": "een lijst-item ('-') dat verkeerd is ingesprongen",
-    "could not find expected ':'": "een regel zonder 'sleutel: waarde'; mist er een dubbele punt?",
+    "could not find expected ':'": "een regel zonder 'sleutel: waarde'; mist er hier of op de regel "
+    "erboven een dubbele punt",
+    "found character": "een teken waarmee een waarde niet mag beginnen; zet de tekst tussen "
+    "aanhalingstekens",
+    "expected <block end>": "de inspringing klopt niet; zet sleutels die bij elkaar horen precies "
+    "onder elkaar",
 }
 
 
 def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        return YamlProblem(exc.context_mark.line + 1, "YAML-fout: een aanhalingsteken dat hier "
+                           "opent, wordt nergens gesloten.")
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = exc.problem or str(exc)

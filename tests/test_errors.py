@@ -84,6 +84,21 @@ CASES = {
         "content/cijfers.md:10: veld 'indicators[0].source.url': 'javascript:alert(1)' is geen "
         "toegestane link; gebruik een adres dat met https:// begint of een pad binnen de site.",
     ),
+    "blank line before the front matter": (
+        "content/partners.md", "---\ntype: partners", "\n---\ntype: partners",
+        "content/partners.md:2: de kop (front matter) moet op de eerste regel beginnen; haal de "
+        "lege regels erboven weg.",
+    ),
+    "quote not closed": (
+        INBRAAK, "summary: Minder inbraken in Teststad.", 'summary: "Minder inbraken in Teststad.',
+        "content/thema/inbraak.md:5: veld 'summary': YAML-fout: een aanhalingsteken dat hier opent, "
+        "wordt nergens gesloten.",
+    ),
+    "empty required value": (
+        INBRAAK, "    owner: Gemeente Teststad, team Veiligheid", "    owner:",
+        "content/thema/inbraak.md:19: veld 'actions[0].owner': dit veld is leeg; vul een waarde in "
+        "of haal de regel weg.",
+    ),
     "unknown page type": (
         "content/partners.md", "type: partners", "type: partner",
         "content/partners.md:2: veld 'type': 'partner' is geen paginasoort; kies uit: plan, theme, "
@@ -126,6 +141,15 @@ def test_all_problems_are_reported_at_once(mini: Path) -> None:
     assert "content/meedoen.md:14: veld 'events[0].registration': 'dicht' is geen geldige waarde" \
         in result.output
     assert "2 fout(en), 0 waarschuwing(en)." in result.output
+
+
+def test_one_mistake_gives_one_message(mini: Path) -> None:
+    """A wrong page type or a misspelt key must not flood staff with follow-on errors."""
+    _break(mini, "content/partners.md", "type: partners", "type: partner")
+    _break(mini, INBRAAK, "summary: Minder", "summry: Minder")
+    result = run_ivpgen("check", cwd=mini)
+    assert result.code == 2
+    assert "2 fout(en), 0 waarschuwing(en)." in result.output, result.output
 
 
 def test_check_is_clean_on_the_test_plan(mini: Path) -> None:
