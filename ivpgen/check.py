@@ -5,13 +5,12 @@ Findings are Problems with a severity; errors stop the build, warnings stop it w
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ivpgen.errors import ContentError, Problem, Severity
-from ivpgen.load import Loaded, dotted, load_content
+from ivpgen.errors import ContentError, Problem
+from ivpgen.findings import Finder, Loc
+from ivpgen.load import Loaded, load_content
 from ivpgen.model import (
     IndicatorsPage,
     ParticipationPage,
@@ -21,42 +20,7 @@ from ivpgen.model import (
     Strict,
     Theme,
 )
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass
-class _Finder:
-    """Makes Problems for one source file, with the line of a field."""
-
-    file: str
-    line_of: Callable[[Loc], int]
-
-    @classmethod
-    def for_page(cls, loaded: Loaded, path: str, prefix: str) -> _Finder:
-        return cls(prefix + path, loaded.sources[path].meta.line_of)
-
-    @classmethod
-    def for_row(cls, file: str, line: int) -> _Finder:
-        """A finder for one row of a CSV file: every field is on that row's line."""
-        return cls(file, lambda _loc: line)
-
-    def at(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
-        return Problem(self.file, self.line_of(loc), dotted(loc), message, severity)
-
-    def reference(self, loc: Loc, value: str | None, known: Iterable[str],
-                  what: str) -> Iterator[Problem]:
-        """A problem when ``value`` is not one of the known ids, with a 'did you mean'."""
-        known = list(known)
-        if value is None or value in known:
-            return
-        message = f"{what} '{value}' bestaat niet."
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-        if close:
-            message += f" Bedoelt u '{close[0]}'?"
-        elif known:
-            message += f" Bekend zijn: {', '.join(sorted(known))}."
-        yield self.at(loc, message)
+from ivpgen.smart import smart_review
 
 
 def load_and_check(docs_dir: Path, pages: Iterable[str],
@@ -84,9 +48,11 @@ def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
     problems = list(_structure(loaded, prefix))
     if not any(p.severity == "error" for p in problems) and not loaded.failed_types & _REGISTRIES:
         for path, page in sorted(loaded.content.pages.items()):
-            finder = _Finder.for_page(loaded, path, prefix)
+            finder = Finder.for_page(loaded, path, prefix)
             problems.extend(_page_problems(loaded, finder, page))
         problems.extend(_duplicate_ids(loaded, prefix))
+        if not any(p.severity == "error" for p in problems):
+            problems.extend(smart_review(loaded, prefix))
     return sorted(problems)
 
 
@@ -110,7 +76,7 @@ def _structure(loaded: Loaded, prefix: str) -> Iterator[Problem]:
                       "maak een pagina met 'type: theme'.", "warning")
 
 
-def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Problem]:
+def _page_problems(loaded: Loaded, finder: Finder, page: Strict) -> Iterator[Problem]:
     content = loaded.content
     municipalities = [m.id for m in content.plan.municipalities]
     if isinstance(page, Plan):
@@ -126,7 +92,7 @@ def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Pr
                     yield from finder.reference(("indicators", i, "measurements", j, "area"),
                                                 m.area, content.areas, "gebied")
                 else:
-                    yield from _Finder.for_row(*m._origin).reference(
+                    yield from Finder.for_row(*m._origin).reference(
                         ("area",), m.area, content.areas, "gebied")
     elif isinstance(page, ParticipationPage):
         for i, event in enumerate(page.events):
@@ -138,7 +104,7 @@ def _page_problems(loaded: Loaded, finder: _Finder, page: Strict) -> Iterator[Pr
                                         "actie")
 
 
-def _theme_problems(loaded: Loaded, finder: _Finder, theme: Theme) -> Iterator[Problem]:
+def _theme_problems(loaded: Loaded, finder: Finder, theme: Theme) -> Iterator[Problem]:
     content = loaded.content
     municipalities = [m.id for m in content.plan.municipalities]
     for i, municipality in enumerate(theme.municipalities):
@@ -166,7 +132,7 @@ def _duplicate_ids(loaded: Loaded, prefix: str) -> Iterator[Problem]:
     """The same id used twice for the same kind of thing, anywhere in the content."""
     seen: dict[tuple[str, str], str] = {}
     for path, page in sorted(loaded.content.pages.items()):
-        finder = _Finder.for_page(loaded, path, prefix)
+        finder = Finder.for_page(loaded, path, prefix)
         for kind, loc, item_id in _ids(page):
             here = finder.at(loc, "")
             first = seen.setdefault((kind, item_id), f"{here.file}:{here.line}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sys
@@ -124,7 +125,10 @@ def _report(problems: list[Problem], output: str) -> None:
         click.echo(json.dumps([p.__dict__ for p in problems], ensure_ascii=False, indent=2))
         return
     errors = sum(p.severity == "error" for p in problems)
-    for problem in problems:
-        label = "fout" if problem.severity == "error" else "waarschuwing"
-        click.echo(f"{label}: {problem}")
+    for file, group in itertools.groupby(problems, key=lambda p: p.file):
+        click.echo(file)
+        for problem in group:
+            label = "fout" if problem.severity == "error" else "waarschuwing"
+            field = f"veld '{problem.field}': " if problem.field else ""
+            click.echo(f"  regel {problem.line}: {label}: {field}{problem.message}")
     click.echo(f"{errors} fout(en), {len(problems) - errors} waarschuwing(en).")

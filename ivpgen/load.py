@@ -58,7 +58,7 @@ class Loaded:
 def read_text(path: Path, shown: str, limit: int) -> str:
     """Read a UTF-8 text file, refusing huge files and other encodings with a clear problem."""
     if path.stat().st_size > limit:
-        raise ContentError([Problem(shown, 0, "", f"het bestand is groter dan "
+        raise ContentError([Problem(shown, 1, "", f"het bestand is groter dan "
                                     f"{limit // 1_000_000} MB; splits het op.")])
     raw = path.read_bytes()
     try:
@@ -88,16 +88,22 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
 
 def read_source(docs_dir: Path, rel: str, shown: str) -> Source:
     """Read one Markdown file and parse its front matter with line numbers."""
-    text = read_text(docs_dir / rel, shown, MAX_PAGE_BYTES)
+    path = resolve_inside(docs_dir, rel)
+    if path is None:
+        raise ContentError([Problem(shown, 1, "", "dit bestand verwijst naar een plek buiten de map "
+                                    "content/; zet het bestand zelf in content/.")])
+    text = read_text(path, shown, MAX_PAGE_BYTES)
+    if not text.strip():
+        raise ContentError([Problem(shown, 1, "", "dit bestand is leeg; vul het of haal het weg.")])
     front, body, body_line = split_front_matter(text, shown)
+    front = "\n" + front  # the '---' line: YAML line numbers are now file line numbers
     try:
         meta = parse_yaml(front) if front.strip() else YamlData({})
     except YamlProblem as exc:
         field = dotted(exc.path) or _key_on_line(front, exc.line)
-        raise ContentError([Problem(shown, exc.line + 1, field, exc.message)]) from None
+        raise ContentError([Problem(shown, exc.line, field, exc.message)]) from None
     if meta.data is None:
         meta.data = {}
-    meta.lines = {path: line + 1 for path, line in meta.lines.items()}
     return Source(rel, meta, body, body_line)
 
 

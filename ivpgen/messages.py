@@ -99,6 +99,9 @@ def misspelt(model: type[BaseModel], error: ErrorDetails) -> str | None:
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     key = str(loc[-1])
     known = fields_at(model, loc[:-1])
+    if key.isdigit():
+        return (f"'{key}' is geen veld; staat er een komma in een getal? Schrijf decimalen met een "
+                "punt, bijvoorbeeld 4.2 in plaats van 4,2.")
     message = f"onbekend veld '{key}'."
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:

@@ -115,6 +115,40 @@ class Area(Strict):
     municipality: Id | None = None
 
 
+class FieldShare(Strict):
+    """One safety field's share in a reference: e.g. 42% of priorities nationally."""
+
+    field: SafetyField
+    percent: Annotated[float, Field(ge=0, le=100)]
+    note: str = ""
+    """What the figure covers when it is narrower than the field, e.g. 'alleen ondermijning'."""
+
+
+class FieldReference(Strict):
+    """A reference to compare the plan's priorities per safety field with (optional).
+
+    The example plan gives the CCV analysis of 2020: of 381 priorities in safety plans, 42%
+    were about veilige woon- en leefomgeving and 28% about ondermijning.
+    """
+
+    label: Text
+    """Short name in charts, e.g. 'Landelijk (CCV 2020)'."""
+    source: Text
+    url: Link | None = None
+    priorities: Annotated[int, Field(gt=0)] | None = None
+    """How many priorities the reference counted, e.g. 381."""
+    shares: Annotated[list[FieldShare], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FieldReference:
+        fields = [share.field for share in self.shares]
+        if len(set(fields)) != len(fields):
+            raise ValueError("elk veiligheidsveld mag maar één keer in 'shares' staan.")
+        if sum(share.percent for share in self.shares) > 100:
+            raise ValueError("de percentages in 'shares' tellen op tot meer dan 100.")
+        return self
+
+
 class Plan(Strict):
     """The front matter of the home page: the plan as a whole."""
 
@@ -130,6 +164,7 @@ class Plan(Strict):
     municipalities: Annotated[list[Municipality], Field(min_length=1)]
     areas: list[Area] = []
     reference_date: dt.date | None = None
+    field_reference: FieldReference | None = None
 
 
 class Source(Strict):
@@ -151,10 +186,10 @@ class Measurement(Strict):
 class Indicator(Strict):
     id: Id
     name: Text
-    unit: Text
+    unit: Text | None = None
     definition: Text
     direction: Direction
-    source: Source
+    source: Source | None = None
     illustrative: bool = False
     decimals: Annotated[int, Field(ge=0, le=3)] = 1
     measurements: list[Measurement] = []
@@ -203,18 +238,18 @@ class Action(Strict):
     id: Id
     title: Text
     goal: Id | None = None
-    owner: Text
+    owner: Text | None = None
     partners: list[Id] = []
-    start: dt.date
-    deadline: dt.date
+    start: dt.date | None = None
+    deadline: dt.date | None = None
     status: ActionStatus
-    done_when: Text
+    done_when: Text | None = None
     budget: Annotated[float, Field(ge=0)] | None = None
     progress: str = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Action:
-        if self.deadline < self.start:
+        if self.start and self.deadline and self.deadline < self.start:
             raise ValueError("ivp_deadline")
         return self
 

@@ -65,6 +65,7 @@ _Resolver.add_implicit_resolver(
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
 )
@@ -134,7 +135,8 @@ def parse_yaml(text: str) -> YamlData:
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML-fout: {exc}.") from None
     except RecursionError:
-        raise YamlProblem(1, "YAML-fout: de gegevens zijn te diep genest.") from None
+        first = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
+        raise YamlProblem(first, "YAML-fout: de gegevens zijn te diep genest.") from None
     finally:
         loader.dispose()
     result = YamlData(None)

@@ -27,8 +27,8 @@ CASES = {
         "staat '4,2'. Schrijf een decimaal getal met een punt: 4.2.",
     ),
     "missing required field": (
-        INBRAAK, "    owner: Gemeente Teststad, team Veiligheid\n", "",
-        "content/thema/inbraak.md:16: veld 'actions[0].owner': dit verplichte veld ontbreekt.",
+        INBRAAK, "    status: lopend\n", "",
+        "content/thema/inbraak.md:16: veld 'actions[0].status': dit verplichte veld ontbreekt.",
     ),
     "unknown partner": (
         INBRAAK, "partners: [politie]", "partners: [politei]",
@@ -48,7 +48,7 @@ CASES = {
     "duplicate key": (
         INBRAAK, "field: veilige", "title: Nog een titel\nfield: veilige",
         "content/thema/inbraak.md:4: veld 'title': de sleutel 'title' staat er twee keer "
-        "(ook op regel 2); haal er één weg.",
+        "(ook op regel 3); haal er één weg.",
     ),
     "front matter not closed": (
         "content/partners.md", "    role: Handhaaft en deelt cijfers.\n---\n",
@@ -57,8 +57,8 @@ CASES = {
         "zet een regel '---' onder de laatste sleutel.",
     ),
     "date that does not exist": (
-        INBRAAK, "deadline: 2025-06-30", "deadline: 2025-02-30",
-        "content/thema/inbraak.md:22: veld 'actions[0].deadline': '2025-02-30' is geen bestaande datum.",
+        INBRAAK, "deadline: 2027-06-30", "deadline: 2027-02-30",
+        "content/thema/inbraak.md:22: veld 'actions[0].deadline': '2027-02-30' is geen bestaande datum.",
     ),
     "tab indentation": (
         INBRAAK, "    status: lopend", "\tstatus: lopend",
@@ -95,8 +95,8 @@ CASES = {
         "wordt nergens gesloten.",
     ),
     "empty required value": (
-        INBRAAK, "    owner: Gemeente Teststad, team Veiligheid", "    owner:",
-        "content/thema/inbraak.md:19: veld 'actions[0].owner': dit veld is leeg; vul een waarde in "
+        INBRAAK, "    title: Buurtpreventie-app in het centrum", "    title:",
+        "content/thema/inbraak.md:17: veld 'actions[0].title': dit veld is leeg; vul een waarde in "
         "of haal de regel weg.",
     ),
     "unknown page type": (
@@ -137,8 +137,9 @@ def test_all_problems_are_reported_at_once(mini: Path) -> None:
     _break(mini, "content/meedoen.md", "registration: gesloten", "registration: dicht")
     result = run_ivpgen("check", cwd=mini)
     assert result.code == 2
-    assert "content/thema/inbraak.md:6: veld 'partners[0]'" in result.output
-    assert "content/meedoen.md:14: veld 'events[0].registration': 'dicht' is geen geldige waarde" \
+    assert "content/meedoen.md\n  regel 14: fout: veld 'events[0].registration': 'dicht' is geen " \
+        "geldige waarde" in result.output
+    assert "content/thema/inbraak.md\n  regel 6: fout: veld 'partners[0]': partner 'politei'" \
         in result.output
     assert "2 fout(en), 0 waarschuwing(en)." in result.output
 
@@ -182,8 +183,8 @@ def test_strict_build_fails_on_a_warning_and_keeps_site(mini: Path) -> None:
 
     lenient = run_ivpgen("check", cwd=mini)
     assert lenient.code == 0, lenient.output
-    assert "waarschuwing: content/thema/inbraak.md:7: veld 'goals': dit speerpunt heeft geen doelen" \
-        in lenient.output
+    assert "content/thema/inbraak.md\n  regel 7: waarschuwing: veld 'goals': dit speerpunt heeft " \
+        "geen doelen" in lenient.output
     strict = run_ivpgen("build", "--strict", cwd=mini)
     assert strict.code == 1
     assert "gestopt vanwege waarschuwingen (--strict)" in strict.output
