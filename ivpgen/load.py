@@ -169,7 +169,7 @@ def load_content(docs_dir: Path, pages: Iterable[str], shown_prefix: str = "") -
         else:
             data = source.meta.data
             kind = data.get("type", "page") if isinstance(data, dict) else "?"
-            failed.add(kind if kind in PAGE_MODELS else "?")
+            failed.add(kind if isinstance(kind, str) and kind in PAGE_MODELS else "?")
     for rel, page in list(content.pages.items()):
         if isinstance(page, IndicatorsPage):
             content.pages[rel], found = _with_csv_figures(page, docs_dir, shown_prefix, sources[rel])

@@ -15,7 +15,7 @@ from typing import Any
 
 import markdown as markdown_lib
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +28,7 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from ivpgen.check import load_and_check
-from ivpgen.errors import ContentError, IvpgenError
+from ivpgen.errors import ContentError, IvpgenError, Problem
 from ivpgen.i18n import Locale, load_locale
 from ivpgen.load import Loaded
 from ivpgen.model import (
@@ -85,6 +85,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         self.links: dict[str, Any] = {}
         self.final_site_dir: Path | None = None
         self.building_dir: Path | None = None
+        self.serve_problems: list[Problem] = []
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
 
@@ -115,10 +116,18 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         pages = [f.src_uri for f in files.documentation_pages()]
         try:
             self.loaded, warnings = load_and_check(docs_dir, pages, _shown_prefix(docs_dir))
+            self.serve_problems = []
         except ContentError as exc:
             for problem in exc.problems:
                 (log.error if problem.severity == "error" else log.warning)(str(problem))
-            raise PluginError(str(exc)) from None
+            if self.command != "serve":
+                raise PluginError(str(exc)) from None
+            # While previewing, keep serving: the last good version with the problems on top,
+            # or, if there is none yet, a page that lists them. Fixing the file recovers.
+            self.serve_problems = exc.problems
+            if self.loaded is None:
+                return _error_site(files, config, exc.problems)
+            warnings = []
         for problem in warnings:
             log.warning(str(problem))
         self.site = SiteView(self.loaded.content)
@@ -130,7 +139,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                          files: Files) -> str:
         assert self.loaded is not None
         src = page.file.src_uri
-        entry = self.loaded.content.pages[src]
+        entry = self.loaded.content.pages.get(src)
+        if entry is None:  # serve: a page added since the last good version
+            page.meta = {"template": TEMPLATES["page"]}
+            return markdown
         kind = getattr(entry, "type", "page")
         page.meta = {"template": TEMPLATES[kind]}
         title = getattr(entry, "title", None)
@@ -150,7 +162,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             return Markup(renderer.convert(text))  # noqa: S704 - Markdown output is our HTML
 
         env.globals.update(t=locale.t, ivp=self.site, links=self.links,
-                           serving=self.command == "serve")
+                           serving=self.command == "serve", serve_problems=self.serve_problems)
         env.filters.update(number=locale.number, money=locale.money, date=locale.date,
                            markdown=render_markdown)
         return env
@@ -180,6 +192,19 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(__file__).parent / "locale"))
         return server
+
+
+def _error_site(files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:
+    """A one-page site listing the problems, for a preview that has never built successfully."""
+    items = "".join(f"<li>{escape(str(p))}</li>" for p in problems)
+    html = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Fouten in de inhoud'
+            '</title><link rel="stylesheet" href="assets/ivpgen.css"></head><body><main class="wrap">'
+            f"<h1>De inhoud bevat fouten</h1><p>Herstel deze problemen; de pagina vernieuwt zich "
+            f"vanzelf.</p><ul>{items}</ul></main></body></html>")
+    config.theme.static_templates.clear()  # 404.html needs a plan; this build has none
+    kept = Files([f for f in files if not f.is_documentation_page()])
+    kept.append(File.generated(config, "index.html", content=html))
+    return kept
 
 
 def _shown_prefix(docs_dir: Path) -> str:

@@ -127,7 +127,12 @@ def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
 
 def parse_yaml(text: str) -> YamlData:
     """Parse one YAML document into plain data with a line for each value."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise YamlProblem(line, f"een onzichtbaar stuurteken (#x{exc.character:04x}) in de tekst; "
+                          "haal het weg (het komt vaak mee bij kopiëren en plakken).") from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

@@ -1,0 +1,102 @@
+"""`ivpgen check` teaches SMART: a sloppy plan gets one warning per weakness, a clean one none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_ivpgen
+
+SLOPPY_THEME = """---
+type: theme
+title: Overlast
+field: veilige woon- en leefomgeving
+summary: Minder overlast.
+goals:
+  - id: minder-overlast
+    text: Minder overlast.
+    kind: effect
+  - id: inbraken-omhoog
+    text: Inbraken per 1.000 inwoners.
+    kind: effect
+    indicator: inbraken
+    area: centrum
+    baseline: {year: 2023, value: 4.2}
+    target: {year: 2027, value: 6.0}
+actions:
+  - id: iets-doen
+    title: Iets doen aan overlast
+    status: gepland
+  - id: oude-actie
+    title: Camera's plaatsen
+    owner: Gemeente Teststad, team Veiligheid
+    start: 2024-01-01
+    deadline: 2024-06-30
+    status: lopend
+    done_when: Vier camera's hangen.
+  - id: te-laat
+    title: Evaluatie
+    owner: Gemeente Teststad, team Veiligheid
+    deadline: 2031-01-01
+    status: gepland
+    done_when: Het rapport is klaar.
+---
+"""
+
+EXPECTED = [
+    "content/thema/overlast.md",
+    "  regel 7: waarschuwing: veld 'goals[0].baseline': dit effectdoel is niet meetbaar zonder een "
+    "nulmeting; vul 'baseline' in.",
+    "  regel 7: waarschuwing: veld 'goals[0].indicator': dit effectdoel is niet meetbaar zonder een "
+    "indicator; vul 'indicator' in.",
+    "  regel 7: waarschuwing: veld 'goals[0].target': dit effectdoel is niet meetbaar zonder een "
+    "streefwaarde; vul 'target' in.",
+    "  regel 16: waarschuwing: veld 'goals[1].target': het doel (6) is slechter dan de nulmeting "
+    "(4,2), terwijl bij 'Woninginbraken per 1.000 inwoners' lager beter is; controleer de "
+    "streefwaarde.",
+    "  regel 18: waarschuwing: veld 'actions[0].deadline': deze actie is niet SMART: wanneer is "
+    "deze actie klaar? Vul een deadline in (JJJJ-MM-DD).",
+    "  regel 18: waarschuwing: veld 'actions[0].done_when': deze actie is niet SMART: wanneer is "
+    "deze actie klaar? Beschrijf in 'done_when' wat er dan af is.",
+    "  regel 18: waarschuwing: veld 'actions[0].owner': deze actie is niet SMART: wie trekt deze "
+    "actie? Vul een organisatie of functie in (geen naam van een persoon).",
+    "  regel 26: waarschuwing: veld 'actions[1].status': de status is 'lopend', maar de deadline "
+    "(2024-06-30) is voorbij; kies 'vertraagd' of 'afgerond', of schuif de deadline op.",
+    "  regel 31: waarschuwing: veld 'actions[2].deadline': de deadline (2031-01-01) valt buiten de "
+    "looptijd van het plan (2024–2027).",
+]
+
+
+def test_sloppy_plan_gets_a_warning_per_weakness(mini: Path) -> None:
+    (mini / "content/thema/overlast.md").write_text(SLOPPY_THEME, encoding="utf-8")
+    cijfers = mini / "content/cijfers.md"
+    text = cijfers.read_text(encoding="utf-8")
+    text = text.replace("    unit: per 1.000 inwoners\n", "").replace(
+        '    source: {name: Politie, url: "https://data.politie.nl"}\n', "")
+    cijfers.write_text(text, encoding="utf-8")
+    csv = mini / "content/data/inbraken.csv"
+    csv.write_text("area;year;value\ncentrum;2020;4,0\ncentrum;2021;4,1\ncentrum;2022;41\n"
+                   "centrum;2024;3,9\n", encoding="utf-8")
+
+    lenient = run_ivpgen("check", cwd=mini, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert lenient.code == 0, lenient.output
+    lines = lenient.output.splitlines()
+    start = lines.index("content/thema/overlast.md")
+    assert lines[start:start + len(EXPECTED)] == EXPECTED
+    assert "content/cijfers.md\n  regel 5: waarschuwing: veld 'indicators[0].source': deze indicator " \
+        "heeft geen bron" in lenient.output
+    assert "regel 5: waarschuwing: veld 'indicators[0].unit': deze indicator heeft geen eenheid" \
+        in lenient.output
+    assert "content/data/inbraken.csv\n  regel 4: waarschuwing: veld 'value': de waarde 41 voor " \
+        "centrum in 2022 ligt ver buiten de andere jaren (middelste waarde 4,05); is het een typefout?" \
+        in lenient.output
+    assert lines[-1] == "0 fout(en), 12 waarschuwing(en)."
+
+    strict = run_ivpgen("check", "--strict", cwd=mini, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert strict.code == 1
+
+
+def test_example_plan_is_clean() -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = run_ivpgen("check", "--strict", cwd=root)
+    assert result.code == 0, result.output
+    assert result.output.strip() == "0 fout(en), 0 waarschuwing(en)."
