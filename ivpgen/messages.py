@@ -63,7 +63,7 @@ def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(model, loc)
     if error.get("input", "") is None and kind.endswith("_type"):
-        return "dit veld is leeg; vul een waarde in of haal de regel weg."
+        return "dit veld is leeg; vul een waarde in."
     if kind == "value_error":
         code = str(ctx.get("error", ""))
         slug = re.sub(r"[^a-z0-9]+", "-", shown.lower()).strip("-") or "jeugd-overlast"
@@ -76,6 +76,7 @@ def describe_error(model: type[BaseModel], error: ErrorDetails) -> str:
         return f"ongeldige waarde '{shown}' ({error['msg']})."
     if kind == "literal_error":
         ctx["expected"] = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+    ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in ctx.items()}
     message = template.format(input=shown, **ctx)
     if kind in ("float_parsing", "int_parsing") and re.fullmatch(r"-?\d+,\d+", shown):
         message += f" Schrijf een decimaal getal met een punt: {shown.replace(',', '.')}."

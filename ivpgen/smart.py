@@ -41,7 +41,7 @@ def smart_review(loaded: Loaded, prefix: str) -> Iterator[Problem]:
                 yield from _action(finder, ("actions", i), action, plan, today)
         elif isinstance(page, IndicatorsPage):
             for i, indicator in enumerate(page.indicators):
-                yield from _indicator(finder, ("indicators", i), indicator)
+                yield from _indicator(finder, ("indicators", i), indicator, content.areas)
 
 
 def _action(finder: Finder, loc: tuple[str | int, ...], action: Action, plan: Plan,
@@ -49,7 +49,8 @@ def _action(finder: Finder, loc: tuple[str | int, ...], action: Action, plan: Pl
     missing = {
         "owner": "wie trekt deze actie? Vul een organisatie of functie in (geen naam van een persoon).",
         "deadline": "wanneer is deze actie klaar? Vul een deadline in (JJJJ-MM-DD).",
-        "done_when": "wanneer is deze actie klaar? Beschrijf in 'done_when' wat er dan af is.",
+        "done_when": "hoe weet iedereen dat deze actie klaar is? Beschrijf in 'done_when' wat er "
+        "dan af is.",
     }
     for field, message in missing.items():
         if getattr(action, field) is None:
@@ -86,18 +87,19 @@ def _goal(finder: Finder, loc: tuple[str | int, ...], goal: Goal,
                         "nulmeting.", "warning")
 
 
-def _indicator(finder: Finder, loc: tuple[str | int, ...],
-               indicator: Indicator) -> Iterator[Problem]:
+def _indicator(finder: Finder, loc: tuple[str | int, ...], indicator: Indicator,
+               areas: dict[str, str]) -> Iterator[Problem]:
     if indicator.unit is None:
         yield finder.at((*loc, "unit"), "deze indicator heeft geen eenheid; vul 'unit' in, "
                         "bijvoorbeeld 'per 1.000 inwoners' of '%'.", "warning")
     if indicator.source is None:
         yield finder.at((*loc, "source"), "deze indicator heeft geen bron; vul 'source' in met de "
                         "naam (en liefst de link) van de bron.", "warning")
-    yield from _outliers(finder, loc, indicator)
+    yield from _outliers(finder, loc, indicator, areas)
 
 
-def _outliers(finder: Finder, loc: tuple[str | int, ...], indicator: Indicator) -> Iterator[Problem]:
+def _outliers(finder: Finder, loc: tuple[str | int, ...], indicator: Indicator,
+              areas: dict[str, str]) -> Iterator[Problem]:
     """Figures far from the rest of their series: a likely typo such as 55 for 5,5."""
     for j, m in enumerate(indicator.measurements):
         others = [o.value for o in indicator.measurements if o.area == m.area and o is not m]
@@ -109,7 +111,7 @@ def _outliers(finder: Finder, loc: tuple[str | int, ...], indicator: Indicator) 
         ratio = m.value / median
         if 1 / OUTLIER_FACTOR < ratio < OUTLIER_FACTOR:
             continue
-        message = (f"de waarde {_n(m.value)} voor {m.area} in {m.year} ligt ver buiten de andere "
+        message = (f"de waarde {_n(m.value)} voor {areas.get(m.area, m.area)} in {m.year} ligt ver buiten de andere "
                    f"jaren (middelste waarde {_n(median)}); is het een typefout?")
         if m._origin is None:
             yield finder.at((*loc, "measurements", j, "value"), message, "warning")

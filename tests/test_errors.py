@@ -96,8 +96,7 @@ CASES = {
     ),
     "empty required value": (
         INBRAAK, "    title: Buurtpreventie-app in het centrum", "    title:",
-        "content/thema/inbraak.md:17: veld 'actions[0].title': dit veld is leeg; vul een waarde in "
-        "of haal de regel weg.",
+        "content/thema/inbraak.md:17: veld 'actions[0].title': dit veld is leeg; vul een waarde in.",
     ),
     "unknown page type": (
         "content/partners.md", "type: partners", "type: partner",

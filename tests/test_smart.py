@@ -55,8 +55,8 @@ EXPECTED = [
     "streefwaarde.",
     "  regel 18: waarschuwing: veld 'actions[0].deadline': deze actie is niet SMART: wanneer is "
     "deze actie klaar? Vul een deadline in (JJJJ-MM-DD).",
-    "  regel 18: waarschuwing: veld 'actions[0].done_when': deze actie is niet SMART: wanneer is "
-    "deze actie klaar? Beschrijf in 'done_when' wat er dan af is.",
+    "  regel 18: waarschuwing: veld 'actions[0].done_when': deze actie is niet SMART: hoe weet "
+    "iedereen dat deze actie klaar is? Beschrijf in 'done_when' wat er dan af is.",
     "  regel 18: waarschuwing: veld 'actions[0].owner': deze actie is niet SMART: wie trekt deze "
     "actie? Vul een organisatie of functie in (geen naam van een persoon).",
     "  regel 26: waarschuwing: veld 'actions[1].status': de status is 'lopend', maar de deadline "
@@ -87,7 +87,7 @@ def test_sloppy_plan_gets_a_warning_per_weakness(mini: Path) -> None:
     assert "regel 5: waarschuwing: veld 'indicators[0].unit': deze indicator heeft geen eenheid" \
         in lenient.output
     assert "content/data/inbraken.csv\n  regel 4: waarschuwing: veld 'value': de waarde 41 voor " \
-        "centrum in 2022 ligt ver buiten de andere jaren (middelste waarde 4,05); is het een typefout?" \
+        "Centrum in 2022 ligt ver buiten de andere jaren (middelste waarde 4,05); is het een typefout?" \
         in lenient.output
     assert lines[-1] == "0 fout(en), 12 waarschuwing(en)."
 

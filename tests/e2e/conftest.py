@@ -187,7 +187,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if STATS:
         line = ", ".join(f"{key} {value}" for key, value in sorted(STATS.items()))
-        terminalreporter.write_line(f"e2e ({built_site().config.relative_to(ROOT)}): {line}")
+        config = _config_path()
+        shown = config.relative_to(ROOT) if config.is_relative_to(ROOT) else config
+        terminalreporter.write_line(f"e2e ({shown}): {line}")
 
 
 @pytest.fixture(scope="session")
@@ -207,7 +209,7 @@ def page_file(site: BuiltSite, page_path: str) -> Path:
 # --- serving a folder on 127.0.0.1 ------------------------------------------------------------
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -217,13 +219,21 @@ class Served:
     base_url: str
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that drops a connection (e.g. after a favicon 404) is no test failure."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class StaticServer:
     """A `http.server` thread serving one folder on 127.0.0.1 and a free port."""
 
     def __init__(self, root: Path) -> None:
         handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _QuietServer((LOCAL_HOST, 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.served = Served(root, f"http://{LOCAL_HOST}:{self.httpd.server_address[1]}")
 
@@ -269,7 +279,8 @@ def browser() -> Iterator[Any]:
 
 @dataclass
 class Opened:
-    """A page opened in its own browser context, with every request it made."""
+    """A page of the site opened in a new tab, with every request it made and every error it
+    wrote to the browser console (where Content-Security-Policy violations show up)."""
 
     page: Any
     requests: list[str]
@@ -280,20 +291,47 @@ class Opened:
         return [url for url in self.requests if is_external(url)]
 
 
-@pytest.fixture
-def open_page(browser: Any, server: Served) -> Iterator[Callable[..., Opened]]:
-    """Open a page of the served site in a fresh context; keyword arguments go to the context.
+def _guarded_context(browser: Any, **context_args: Any) -> Any:
+    context = browser.new_context(**context_args)
+    context.route(lambda url: is_external(url), lambda route: route.abort())
+    return context
 
-    Requests to other hosts are recorded and then aborted, so a test never waits on a network
-    that is not there; the page's own requests all go to 127.0.0.1.
+
+@pytest.fixture(scope="session")
+def shared_contexts(browser: Any) -> Iterator[dict[str, Any]]:
+    """Browser contexts shared by all tests, one per set of options (desktop, 320 px, no
+    JavaScript, ...), to save start-up time; each test still gets a tab of its own."""
+    contexts: dict[str, Any] = {}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, server: Served,
+              shared_contexts: dict[str, Any]) -> Iterator[Callable[..., Opened]]:
+    """Open a page of the served site in a new tab.
+
+    Keyword arguments (viewport, java_script_enabled, ...) go to the browser context; fresh=True
+    asks for a new context (an empty cache, so that every request the page needs is really
+    made). Requests to other hosts are recorded and then aborted, so a test never waits on a
+    network that is not there and no traffic leaves the machine.
     """
     contexts: list[Any] = []
+    pages: list[Any] = []
 
-    def opener(page_path: str, *, wait_until: str = "load", **context_args: Any) -> Opened:
-        context = browser.new_context(**context_args)
-        contexts.append(context)
-        context.route(lambda url: is_external(url), lambda route: route.abort())
+    def opener(page_path: str, *, wait_until: str = "load", fresh: bool = False,
+               **context_args: Any) -> Opened:
+        if fresh:
+            context = _guarded_context(browser, **context_args)
+            contexts.append(context)
+        else:
+            key = json.dumps(context_args, sort_keys=True)
+            if key not in shared_contexts:
+                shared_contexts[key] = _guarded_context(browser, **context_args)
+            context = shared_contexts[key]
         page = context.new_page()
+        pages.append(page)
         opened = Opened(page, [], [])
         page.on("request", lambda request: opened.requests.append(request.url))
         page.on("console", lambda msg: opened.console_errors.append(msg.text)
@@ -304,6 +342,8 @@ def open_page(browser: Any, server: Served) -> Iterator[Callable[..., Opened]]:
         return opened
 
     yield opener
+    for page in pages:
+        page.close()
     for context in contexts:
         context.close()
 
@@ -358,8 +398,8 @@ def describe_violations(page_path: str, violations: list[dict[str, Any]]) -> str
         lines.append(f"{page_path}: axe rule '{v['id']}' ({v['impact']}): {v['help']} "
                      f"[{', '.join(t for t in v['tags'] if t.startswith(('wcag', 'best')))}]")
         for node in v["nodes"][:5]:
-            lines.append(f"    at {' '.join(map(str, node['target']))}: "
-                         f"{node.get('failureSummary', '').splitlines()[-1].strip()}")
+            summary = (node.get("failureSummary") or "").strip().splitlines() or [""]
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {summary[-1].strip()}")
         if len(v["nodes"]) > 5:
             lines.append(f"    ... and {len(v['nodes']) - 5} more elements")
     return "\n".join(lines)

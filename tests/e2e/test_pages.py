@@ -51,7 +51,7 @@ def test_valid_html(page_path: str, vnu_errors: dict[str, list[str]]) -> None:
 
 
 def test_no_request_to_other_hosts(page_path: str, open_page: OpenPage) -> None:
-    opened = open_page(page_path, wait_until="networkidle")
+    opened = open_page(page_path, wait_until="networkidle", fresh=True)
     STATS["requests: pages checked"] += 1
     STATS["requests: to 127.0.0.1"] += len(opened.requests) - len(opened.external)
     STATS["requests: to other hosts"] += len(opened.external)
@@ -77,13 +77,19 @@ def test_works_without_javascript(page_path: str, page_file: Path, open_page: Op
     assert len(text) > len(h1.inner_text().strip()), (
         f"{page_path}: without JavaScript, the main content shows nothing but its heading")
     expected_tables = count_tables(page_file)
+    # A table in a closed <details> (a chart's data) opens without JavaScript: open them all.
+    closed = page.locator("details:not([open]) > summary")
+    for _ in range(closed.count()):
+        closed.first.click(timeout=5000)
+    assert page.locator("details:not([open])").count() == 0, (
+        f"{page_path}: without JavaScript, a <details> does not open")
     tables = page.locator("table")
     visible = sum(1 for i in range(tables.count()) if tables.nth(i).is_visible())
     STATS["no-JS: pages checked"] += 1
     STATS["no-JS: tables shown"] += visible
     assert visible == expected_tables, (
         f"{page_path}: without JavaScript, {visible} of the {expected_tables} tables in the HTML "
-        "are shown")
+        "are shown (after opening every <details>)")
 
 
 def test_keyboard_skip_link(page_path: str, open_page: OpenPage) -> None:
@@ -100,7 +106,8 @@ def test_keyboard_skip_link(page_path: str, open_page: OpenPage) -> None:
     assert first["href"] == "#inhoud", f"{page_path}: the skip link points at {first['href']}"
     assert first["inView"], f"{page_path}: the focused skip link is not visible in the viewport"
     page.keyboard.press("Enter")
-    focused = page.evaluate("() => document.activeElement && document.activeElement.id")
+    focused = page.evaluate("""() => new Promise(resolve => requestAnimationFrame(() =>
+        requestAnimationFrame(() => resolve(document.activeElement && document.activeElement.id))))""")
     assert focused == "inhoud", (
         f"{page_path}: Enter on the skip link moves focus to #{focused}, not to #inhoud")
     # The next Tab continues inside the main content, not back in the header.
@@ -119,40 +126,58 @@ FOCUS_STYLE_JS = """el => {
 }"""
 
 
+def _transparent(colour: str) -> bool:
+    """rgba(r, g, b, 0) or transparent, as getComputedStyle writes colours."""
+    if colour == "transparent":
+        return True
+    if colour.startswith("rgba("):
+        return float(colour[5:-1].split(",")[-1]) == 0
+    return False
+
+
 def _describe(element: dict[str, Any]) -> str:
     return f"<{element['tag'].lower()}> '{element['text'][:40]}' ({element['href'] or 'no href'})"
 
 
+RECORD_FOCUS_JS = """() => {
+    window.__e2eStops = [];
+    document.addEventListener('focusin', event => {
+        const el = event.target;
+        if (!el.dataset.e2eStop) el.dataset.e2eStop = String(window.__e2eStops.length);
+        const s = getComputedStyle(el);
+        window.__e2eStops.push({
+            id: el.dataset.e2eStop, tag: el.tagName, href: el.getAttribute('href'),
+            text: (el.textContent || el.getAttribute('aria-label') || '').trim(),
+            outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+            outlineColor: s.outlineColor, boxShadow: s.boxShadow,
+            focusVisible: el.matches(':focus-visible')});
+    }, true);
+    const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+    return document.querySelectorAll(focusable).length;
+}"""
+
+
 def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
-    """Tab through the page; every stop must show an outline or shadow it does not show
-    unfocused."""
+    """Tab through the whole page; every stop must show an outline or shadow that it does not
+    show unfocused (WCAG 2.4.7)."""
     page = open_page(page_path).page
-    stops: list[dict[str, Any]] = []
-    for _ in range(MAX_TAB_STOPS):
+    candidates = page.evaluate(RECORD_FOCUS_JS)
+    for _ in range(min(candidates, MAX_TAB_STOPS) + 1):
         page.keyboard.press("Tab")
-        stop = page.evaluate("""() => {
-            const el = document.activeElement;
-            if (!el || el === document.body) return null;
-            if (!el.dataset.e2eStop) el.dataset.e2eStop = String(document.querySelectorAll(
-                '[data-e2e-stop]').length);
-            const s = getComputedStyle(el);
-            return {id: el.dataset.e2eStop, tag: el.tagName, href: el.getAttribute('href'),
-                    text: (el.textContent || el.getAttribute('aria-label') || '').trim(),
-                    outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
-                    outlineColor: s.outlineColor, boxShadow: s.boxShadow,
-                    focusVisible: el.matches(':focus-visible')};
-        }""")
-        if stop is None or any(s["id"] == stop["id"] for s in stops):
+    recorded: list[dict[str, Any]] = page.evaluate("() => window.__e2eStops")
+    stops: list[dict[str, Any]] = []
+    for stop in recorded:  # until focus comes round to the first stop again
+        if any(seen["id"] == stop["id"] for seen in stops):
             break
         stops.append(stop)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    # Move the pointer away so that no hover style hides a difference.
-    page.mouse.move(0, 0)
+    page.mouse.move(0, 0)  # no hover style either
     problems = []
     for stop in stops:
-        unfocused = page.locator(f'[data-e2e-stop="{stop["id"]}"]').evaluate(FOCUS_STYLE_JS)
-        outline = stop["outlineStyle"] != "none" and stop["outlineWidth"] >= 1 and (
-            not stop["outlineColor"].endswith(", 0)") and stop["outlineColor"] != "transparent")
+        selector = '[data-e2e-stop="{}"]'.format(stop["id"])
+        unfocused = page.locator(selector).first.evaluate(FOCUS_STYLE_JS)
+        outline = (stop["outlineStyle"] not in ("none", "hidden") and stop["outlineWidth"] >= 1
+                   and not _transparent(stop["outlineColor"]))
         shadow = stop["boxShadow"] not in ("none", "")
         focused = {k: stop[k] for k in ("outlineStyle", "outlineWidth", "outlineColor", "boxShadow")}
         if not (outline or shadow):
@@ -163,6 +188,10 @@ def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
             problems.append(f"{_describe(stop)}: keyboard focus does not match :focus-visible")
     STATS["focus: tab stops checked"] += len(stops)
     assert stops, f"{page_path}: Tab reaches no element at all"
+    assert stops[0]["href"] == "#inhoud", f"{page_path}: the first tab stop is {stops[0]}"
+    if len(stops) < min(candidates, MAX_TAB_STOPS) - 5:
+        pytest.fail(f"{page_path}: Tab reached only {len(stops)} of about {candidates} focusable "
+                    "elements", pytrace=False)
     assert not problems, (f"{page_path}: focus not visible (WCAG 2.4.7) on:\n    "
                           + "\n    ".join(problems))
 
