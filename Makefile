@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site test serve check lint clean
+.PHONY: site test serve check lint audit clean
 
 site: $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
@@ -41,5 +41,9 @@ $(VENV)/.installed-test: $(VENV)/.created pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# A readable accessibility report of site/ (axe-core, Nu HTML Checker, page weight, other hosts).
+audit: site $(VENV)/.installed-test
+	$(BIN)/python -m tests.e2e.audit site audit/toegankelijkheid.md
+
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site audit .cache .pytest_cache .mypy_cache .ruff_cache
