@@ -40,3 +40,7 @@ class ContentError(IvpgenError):
 
 class ConfigError(IvpgenError):
     """The ivpgen settings in mkdocs.yml are wrong."""
+
+
+class ChartError(IvpgenError):
+    """A chart could not be drawn; names the chart so the cause can be found."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import markdown as markdown_lib
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -24,9 +26,14 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
+from ivpgen.charts import shortcode
+from ivpgen.charts.cache import ChartCache
+from ivpgen.charts.catalog import Catalog
+from ivpgen.charts.placing import Placed, Placer, site_files
+from ivpgen.charts.spec import Chart, KeyFigures
 from ivpgen.check import load_and_check
 from ivpgen.errors import ContentError, IvpgenError, Problem
 from ivpgen.i18n import Locale, load_locale
@@ -72,6 +79,8 @@ class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
     """Font stack: system fonts only, so no font is loaded from another host."""
     logo = c.Optional(c.Type(str))
     """Path of the logo inside content/, e.g. assets/logo.svg."""
+    cache_dir = c.Type(str, default=".cache/ivpgen")
+    """Folder for rendered charts, relative to mkdocs.yml; kept between builds."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -88,6 +97,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         self.serve_problems: list[Problem] = []
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
+        self.catalog: Catalog | None = None
+        self.placements: dict[str, list[shortcode.Placement]] = {}
+        self.placer = Placer({})
+        self.env: Environment | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -133,7 +146,34 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         self.site = SiteView(self.loaded.content)
         self.links = _links(self.loaded, files)
         files.append(File.generated(config, STYLE_FILE, content=self.style.css()))
+        self._charts(config, files)
         return files
+
+    def _charts(self, config: MkDocsConfig, files: Files) -> None:
+        """Build every chart's data, resolve the shortcodes, render what changed, add the files."""
+        assert self.loaded is not None and self.site is not None and self.locale is not None
+        self.catalog = Catalog(self.site, self.locale, self.style)
+        prefix = _shown_prefix(Path(config.docs_dir))
+        problems: list[Problem] = []
+        for src, source in sorted(self.loaded.sources.items()):
+            found, wrong = shortcode.placements(self.catalog, source.body, prefix + src,
+                                                source.body_line)
+            self.placements[src] = found
+            problems += wrong
+        if problems:
+            for problem in problems:
+                log.error(str(problem))
+            raise PluginError(str(ContentError(problems)))
+        cache = ChartCache(Path(config.config_file_path).parent / self.config.cache_dir / "charts")
+        try:
+            svgs, report = cache.svgs(self.catalog.charts.values())
+        except IvpgenError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(f"{report.total} grafieken, {report.rendered} opnieuw getekend "
+                 f"({report.seconds:.1f} s)")
+        self.placer = Placer(svgs)
+        for path, text in site_files(self.catalog.charts, svgs, self.catalog.tiles()):
+            files.append(File.generated(config, path, content=text))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -148,7 +188,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         title = getattr(entry, "title", None)
         if title:
             page.meta["title"] = title
-        return self.loaded.sources[src].body
+        return shortcode.replace(self.loaded.sources[src].body, self.placements.get(src, []))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.locale is not None
@@ -161,8 +201,20 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             renderer.reset()
             return Markup(renderer.convert(text))  # noqa: S704 - Markdown output is our HTML
 
+        placer = self.placer
+
+        @pass_context
+        def place_chart(context: Context, item: Chart | KeyFigures) -> Placed:
+            page = context.get("page")
+            placed = placer.place(page.file.src_uri if page else "", item,
+                                  lambda path: normalize_url(path, page))
+            return Placed(placed.item, placed.prefix, Markup(placed.svg),  # noqa: S704 - our SVG
+                          placed.links)
+
         env.globals.update(t=locale.t, ivp=self.site, links=self.links,
-                           serving=self.command == "serve", serve_problems=self.serve_problems)
+                           serving=self.command == "serve", serve_problems=self.serve_problems,
+                           charts=self.catalog, place_chart=place_chart)
+        self.env = env
         env.filters.update(number=locale.number, money=locale.money, date=locale.date,
                            markdown=render_markdown)
         return env
@@ -173,7 +225,25 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         extra = context  # our templates read two keys MkDocs' TypedDict does not declare
         extra["entry"] = self.loaded.content.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         extra["theme_id"] = theme_id(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        self.placer.start_page(page.file.src_uri)
+        page.content = self._fill_charts(page, page.content or "")
         return context
+
+    def _fill_charts(self, page: Page, html: str) -> str:
+        """Replace the shortcodes' placeholders by the chart macro's HTML."""
+        if self.env is None or self.catalog is None or "ivpgen-grafiek" not in html:
+            return html
+        macros = self.env.get_template("partials/charts.html").make_module(
+            {"page": page})
+        catalog = self.catalog
+
+        def figure(match: re.Match[str]) -> str:
+            chart_id = match.group(1)
+            if chart_id == shortcode.TILES:
+                return str(macros.tiles(catalog.tiles()))  # type: ignore[attr-defined]
+            return str(macros.chart(catalog.charts[chart_id]))  # type: ignore[attr-defined]
+
+        return shortcode.PLACEHOLDER_RE.sub(figure, html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)

@@ -111,7 +111,8 @@ def _outliers(finder: Finder, loc: tuple[str | int, ...], indicator: Indicator,
         ratio = m.value / median
         if 1 / OUTLIER_FACTOR < ratio < OUTLIER_FACTOR:
             continue
-        message = (f"de waarde {_n(m.value)} voor {areas.get(m.area, m.area)} in {m.year} ligt ver buiten de andere "
+        area = areas.get(m.area, m.area)
+        message = (f"de waarde {_n(m.value)} voor {area} in {m.year} ligt ver buiten de andere "
                    f"jaren (middelste waarde {_n(median)}); is het een typefout?")
         if m._origin is None:
             yield finder.at((*loc, "measurements", j, "value"), message, "warning")

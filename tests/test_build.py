@@ -88,7 +88,9 @@ def test_indicators_page_has_every_indicator_as_a_table(example: Path, content: 
         assert f'<h2 id="{indicator.id}">' in html
         assert has(html, indicator.unit) and has(html, indicator.source.name)
         assert f'<caption id="{indicator.id}-caption">' in html
-    assert html.count("<table") == len([i for i in content.indicators.values() if i.measurements])
+    # One table of figures per indicator; the charts' data tables (in <details>) come on top.
+    assert html.count('<table class="figures">') == len(
+        [i for i in content.indicators.values() if i.measurements])
     assert "Illustratief cijfer" in html
     # Real figures are shown with a decimal comma and without the illustrative mark.
     assert re.search(r"<td>5,5</td>", html)
@@ -158,5 +160,7 @@ def test_theme_ids_come_from_file_names(content: Content) -> None:
 def test_build_leaves_no_temporary_folders(mini: Path) -> None:
     assert run_ivpgen("build", cwd=mini).code == 0
     assert run_ivpgen("build", cwd=mini).code == 0
-    assert sorted(p.name for p in mini.iterdir()) == ["content", "mkdocs.yml", "site"]
+    # .cache/ is the chart cache, kept on purpose between builds.
+    assert sorted(p.name for p in mini.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
+    assert not list((mini / ".cache").rglob(".*.tmp"))
     shutil.rmtree(mini / "site")

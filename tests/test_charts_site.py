@@ -1,0 +1,138 @@
+"""Charts in the built site: on every page with title, description, data table and downloads;
+cached between builds; placed by staff with a shortcode; mistakes reported, never published."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_ivpgen
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
+FIGURE = re.compile(r'<figure class="chart chart--(?P<kind>[\w-]+)" id="(?P<id>[\w-]+)">'
+                    r"(?P<body>.*?)</figure>", re.S)
+COUNT = re.compile(r"(\d+) grafieken, (\d+) opnieuw getekend")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("charts") / "site"
+    result = run_ivpgen("build", "--strict", "-d", str(site), cwd=ROOT, env=EPOCH)
+    assert result.code == 0, result.output
+    assert "WARNING" not in result.output
+    return site
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html"))
+
+
+def test_every_chart_has_title_description_table_and_downloads(example: Path) -> None:
+    kinds: set[str] = set()
+    charts = 0
+    for page in _pages(example):
+        html = page.read_text(encoding="utf-8")
+        main = html.split('<main id="inhoud"', 1)[1]
+        figures = list(FIGURE.finditer(main))
+        assert main.count("<svg") == len(figures), f"{page}: an <svg> outside a chart figure"
+        for figure in figures:
+            _check_figure(page, figure, example)
+            kinds.add(figure["kind"])
+        charts += len(figures)
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), f"{page}: duplicate ids"
+    assert kinds == {"trend", "doel", "vergelijking", "status", "tijdlijn", "partners", "velden"}
+    assert charts >= 30
+    home = (example / "index.html").read_text(encoding="utf-8")
+    assert '<section class="tiles"' in home and "grafieken/kerncijfers.csv" in home
+
+
+def _check_figure(page: Path, figure: re.Match[str], site: Path) -> None:
+    body, prefix = figure["body"], figure["id"]
+    svg_text = re.search(r"<svg.*?</svg>", body, re.S)
+    assert svg_text, f"{page}: {prefix} has no inline SVG"
+    svg = ET.fromstring(svg_text.group(0))  # noqa: S314 - our own output
+    labels = (svg.get("aria-labelledby") or "").split()
+    texts = {el.get("id"): (el.text or "").strip() for el in svg.iter() if el.get("id") in labels}
+    assert svg.get("role") == "img" and len(labels) == 2, f"{page}: {prefix}"
+    assert all(texts.get(label) for label in labels), f"{page}: {prefix} lacks title or desc"
+    assert re.search(r"<details class=\"chart__data\">.*?<table>.*?<caption id=\"" + prefix
+                     + r"-tabel\">.*?<tbody>\s*<tr>", body, re.S), f"{page}: {prefix} table"
+    links = re.findall(r'<a href="([^"]+)" download>', body)
+    assert len(links) == 3, f"{page}: {prefix} downloads"
+    for link in links:
+        assert (page.parent / link).resolve().is_file(), f"{page}: {link}"
+
+
+def test_downloads_hold_the_chart_numbers(example: Path) -> None:
+    data = json.loads((example / "grafieken" / "doel-jeugd-overlast-soest.json").read_text())
+    assert data["title"] == "Meldingen van jeugdoverlast in Soest"
+    assert "Oordeel: " in data["description"]
+    rows = {row["year"]: row for row in data["rows"]}
+    assert rows[2022]["measured"] == 462 and rows[2026]["path"] == 400
+    csv_text = (example / "grafieken" / "doel-jeugd-overlast-soest.csv").read_text()
+    assert csv_text.startswith("Jaar,Gemeten (Soest),Koers naar het doel\n")
+    assert "\n2022,462,462\n" in csv_text
+    svg = (example / "grafieken" / "doel-jeugd-overlast-soest.svg").read_text()
+    assert svg.startswith('<?xml version="1.0" encoding="utf-8"?>\n<svg')
+
+
+def _counts(output: str) -> tuple[int, int]:
+    match = COUNT.search(output)
+    assert match, output
+    return int(match[1]), int(match[2])
+
+
+def test_cache_renders_only_what_changed(mini: Path) -> None:
+    first = run_ivpgen("build", cwd=mini)
+    assert first.code == 0, first.output
+    total, rendered = _counts(first.output)
+    assert total == rendered > 0
+    again = run_ivpgen("build", cwd=mini)
+    assert _counts(again.output) == (total, 0)
+    manifest = json.loads((mini / ".cache/ivpgen/charts/manifest.json").read_text())
+    before = {cid: entry["key"] for cid, entry in manifest["charts"].items()}
+    # Edit one figure of the indicator 'inbraken': only its charts are drawn again.
+    data = mini / "content" / "data" / "inbraken.csv"
+    data.write_text(data.read_text().replace("centrum;2024;3,9", "centrum;2024;3,7"))
+    edited = run_ivpgen("build", cwd=mini)
+    manifest = json.loads((mini / ".cache/ivpgen/charts/manifest.json").read_text())
+    after = {cid: entry["key"] for cid, entry in manifest["charts"].items()}
+    changed = sorted(cid for cid in after if after[cid] != before.get(cid))
+    assert changed == ["doel-minder-inbraken", "trend-inbraken"]
+    assert _counts(edited.output) == (total, 2)
+    svgs = sorted(p.stem for p in (mini / ".cache/ivpgen/charts").glob("*.svg"))
+    assert svgs == sorted(after.values()), "superseded SVGs are removed"
+
+
+def test_staff_place_charts_with_a_shortcode(mini: Path) -> None:
+    theme = mini / "content" / "thema" / "inbraak.md"
+    theme.write_text(theme.read_text() + "\n{{ grafiek doel=minder-inbraken }}\n\n"
+                     "```\n{{ grafiek voorbeeld }}\n```\n", encoding="utf-8")
+    result = run_ivpgen("build", "--strict", cwd=mini)
+    assert result.code == 0, result.output
+    html = (mini / "site" / "thema" / "inbraak" / "index.html").read_text()
+    # Once in the text (shortcode), once by the template: the second copy has its own ids.
+    assert 'id="grafiek-doel-minder-inbraken"' in html
+    assert 'id="grafiek-doel-minder-inbraken--2"' in html
+    assert "{{ grafiek voorbeeld }}" in html, "a shortcode in a code block stays as text"
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_a_wrong_shortcode_is_an_error_with_file_and_line(mini: Path) -> None:
+    assert run_ivpgen("build", cwd=mini).code == 0
+    published = (mini / "site" / "index.html").read_bytes()
+    theme = mini / "content" / "thema" / "inbraak.md"
+    lines = theme.read_text().splitlines()
+    theme.write_text("\n".join([*lines, "", "{{ grafiek trend indicator=inbraak }}", ""]))
+    result = run_ivpgen("build", cwd=mini)
+    assert result.code != 0
+    assert (f"content/thema/inbraak.md:{len(lines) + 2}: veld 'grafiek': indicator 'inbraak' "
+            "bestaat niet. Bedoelt u 'inbraken'?") in result.output
+    assert "Traceback" not in result.output
+    assert (mini / "site" / "index.html").read_bytes() == published
