@@ -14,7 +14,7 @@ site: $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check ivpgen tests
+	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -25,7 +25,7 @@ check: $(VENV)/.installed
 	$(BIN)/ivpgen check --strict
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check ivpgen tests
+	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
 
 $(VENV)/.created:

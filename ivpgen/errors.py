@@ -44,3 +44,7 @@ class ConfigError(IvpgenError):
 
 class ChartError(IvpgenError):
     """A chart could not be drawn; names the chart so the cause can be found."""
+
+
+class PdfError(IvpgenError):
+    """A printed summary could not be made; names the PDF."""

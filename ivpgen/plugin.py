@@ -47,6 +47,8 @@ from ivpgen.model import (
     Theme,
     theme_id,
 )
+from ivpgen.pdf.render import PrintContext
+from ivpgen.pdf.summary import Summary, make_summaries
 from ivpgen.style import Style
 from ivpgen.views import SiteView
 
@@ -62,6 +64,7 @@ TEMPLATES = {
     "page": "main.html",
 }
 STYLE_FILE = "assets/huisstijl.css"
+PRINT_DIR = "print/"
 
 
 class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -80,7 +83,10 @@ class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
     logo = c.Optional(c.Type(str))
     """Path of the logo inside content/, e.g. assets/logo.svg."""
     cache_dir = c.Type(str, default=".cache/ivpgen")
-    """Folder for rendered charts, relative to mkdocs.yml; kept between builds."""
+    """Folder for rendered charts and PDFs, relative to mkdocs.yml; kept between builds."""
+    pdf = c.Type(bool, default=True)
+    """Make the printed summary (one PDF per municipality plus the region); false switches it off.
+    Never made during `ivpgen serve`, so a text edit shows at once."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -101,6 +107,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         self.placements: dict[str, list[shortcode.Placement]] = {}
         self.placer = Placer({})
         self.env: Environment | None = None
+        self.svgs: dict[str, str] = {}
+        self.summaries: list[Summary] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -127,6 +135,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         pages = [f.src_uri for f in files.documentation_pages()]
+        for file in [f for f in files if f.src_uri.startswith(PRINT_DIR) and not f.is_documentation_page()
+                     and not Path(f.abs_src_path or docs_dir).is_relative_to(docs_dir)]:
+            files.remove(file)  # the print templates' CSS is for WeasyPrint, not for the site
         try:
             self.loaded, warnings = load_and_check(docs_dir, pages, _shown_prefix(docs_dir))
             self.serve_problems = []
@@ -147,7 +158,42 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         self.links = _links(self.loaded, files)
         files.append(File.generated(config, STYLE_FILE, content=self.style.css()))
         self._charts(config, files)
+        if self.config.pdf and self.command != "serve":
+            self._pdfs(config, files)
         return files
+
+    def _pdfs(self, config: MkDocsConfig, files: Files) -> None:
+        """Make (or take from the cache) every edition of the printed summary; add it to the site."""
+        assert self.loaded is not None and self.site is not None and self.locale is not None
+        assert self.catalog is not None
+        renderer = markdown_lib.Markdown(extensions=config.markdown_extensions,
+                                         extension_configs=config.mdx_configs)
+
+        def render_markdown(text: str) -> str:
+            renderer.reset()
+            return renderer.convert(text)
+
+        bodies = {theme_id(src): self.loaded.sources[src].body
+                  for src, page in self.loaded.content.pages.items() if isinstance(page, Theme)}
+        ctx = PrintContext(self.site, self.catalog, self.svgs, self.locale, self.style,
+                           Path(str(config.theme.custom_dir)), bodies, render_markdown,
+                           config.site_url or None)
+        folder = Path(config.config_file_path).parent / self.config.cache_dir / "pdf"
+        try:
+            self.summaries, report = make_summaries(ctx, folder)
+        except IvpgenError as exc:
+            raise PluginError(str(exc)) from None
+        for warning in report.warnings:
+            log.warning(warning)
+        pages = sum(s.file.pages for s in self.summaries)
+        log.info(f"{report.total} samenvattingen (pdf, {pages} pagina's), {report.made} opnieuw "
+                 f"gemaakt ({report.seconds:.1f} s)")
+        for summary in self.summaries:
+            files.append(File.generated(config, summary.file.path, content=summary.file.data))
+        self.links["summaries"] = [
+            (self.locale.t("home.summary_pdf_link", edition=s.label,
+                           size=f"{self.locale.number(s.size / 1000, 0)} kB", pages=s.file.pages),
+             s.file.path) for s in self.summaries]
 
     def _charts(self, config: MkDocsConfig, files: Files) -> None:
         """Build every chart's data, resolve the shortcodes, render what changed, add the files."""
@@ -172,6 +218,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         log.info(f"{report.total} grafieken, {report.rendered} opnieuw getekend "
                  f"({report.seconds:.1f} s)")
         self.placer = Placer(svgs)
+        self.svgs = svgs
         for path, text in site_files(self.catalog.charts, svgs, self.catalog.tiles()):
             files.append(File.generated(config, path, content=text))
 
@@ -302,6 +349,7 @@ def _links(loaded: Loaded, files: Files) -> dict[str, Any]:
         "partners": first(PartnersPage),
         "participation": first(ParticipationPage),
         "progress": {p.year: url(src) for src, p in pages.items() if isinstance(p, ProgressReport)},
+        "summaries": [],
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
                    if isinstance(p, FreePage) and p.footer],
     }

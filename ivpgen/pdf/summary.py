@@ -1,0 +1,41 @@
+"""Make every edition's PDF: render the HTML, then take the PDF from the cache or make it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ivpgen.i18n import Locale
+from ivpgen.pdf.cache import Job, PdfCache, PdfFile, PdfReport
+from ivpgen.pdf.edition import Edition, editions
+from ivpgen.pdf.render import PrintContext, created, render_html
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One edition's PDF and how the website names it."""
+
+    edition: Edition
+    label: str
+    file: PdfFile
+
+    @property
+    def size(self) -> int:
+        return len(self.file.data)
+
+
+def label(locale: Locale, edition: Edition) -> str:
+    if edition.municipality is None:
+        return locale.t("print.link_region")
+    return locale.t("print.link_municipality", name=edition.municipality.name)
+
+
+def make_summaries(ctx: PrintContext, folder: Path,
+                   workers: int | None = None) -> tuple[list[Summary], PdfReport]:
+    """Every edition's PDF, in edition order, and how many had to be made."""
+    found = editions(ctx.site)
+    date = created(ctx.site)
+    jobs = [Job(edition.path, render_html(ctx, edition), date) for edition in found]
+    files, report = PdfCache(folder, workers).pdfs(jobs)
+    return ([Summary(edition, label(ctx.locale, edition), file)
+             for edition, file in zip(found, files, strict=True)], report)
