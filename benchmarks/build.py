@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/build.py [--sizes 25,100,400]
 Each size N makes a plan with N priorities (one page each, 5 goals and 8 actions), 30
 municipalities, N indicators with 10 years of figures per municipality, and builds it with
-`ivpgen build` twice: cold (empty chart cache) and warm (nothing changed). Prints seconds per
+`ivpgen build` twice: cold (empty chart cache) and warm (nothing changed). The printed
+summaries are switched off here (31 editions would dominate); benchmarks/pdf.py measures them. Prints seconds per
 build and milliseconds per page; no assertions.
 """
 
@@ -61,7 +62,7 @@ def make_plan(folder: Path, size: int) -> int:
             "Waarom dit belangrijk is.\n"), encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
         f"site_name: Benchmark\ndocs_dir: content\ntheme:\n  name: null\n  custom_dir: {ROOT / 'templates'}\n"
-        "  static_templates: [404.html]\nplugins:\n  - ivpgen\n", encoding="utf-8")
+        "  static_templates: [404.html]\nplugins:\n  - ivpgen:\n      pdf: false\n", encoding="utf-8")
     return size + 3
 
 

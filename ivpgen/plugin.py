@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -166,17 +167,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         """Make (or take from the cache) every edition of the printed summary; add it to the site."""
         assert self.loaded is not None and self.site is not None and self.locale is not None
         assert self.catalog is not None
-        renderer = markdown_lib.Markdown(extensions=config.markdown_extensions,
-                                         extension_configs=config.mdx_configs)
-
-        def render_markdown(text: str) -> str:
-            renderer.reset()
-            return renderer.convert(text)
-
         bodies = {theme_id(src): self.loaded.sources[src].body
                   for src, page in self.loaded.content.pages.items() if isinstance(page, Theme)}
         ctx = PrintContext(self.site, self.catalog, self.svgs, self.locale, self.style,
-                           Path(str(config.theme.custom_dir)), bodies, render_markdown,
+                           Path(str(config.theme.custom_dir)), bodies, _markdown(config),
                            config.site_url or None)
         folder = Path(config.config_file_path).parent / self.config.cache_dir / "pdf"
         try:
@@ -241,12 +235,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         assert self.locale is not None
         locale = self.locale
         env.autoescape = True
-        renderer = markdown_lib.Markdown(extensions=config.markdown_extensions,
-                                         extension_configs=config.mdx_configs)
+        convert = _markdown(config)
 
         def render_markdown(text: str) -> Markup:
-            renderer.reset()
-            return Markup(renderer.convert(text))  # noqa: S704 - Markdown output is our HTML
+            return Markup(convert(text))  # noqa: S704 - Markdown output is our HTML
 
         placer = self.placer
 
@@ -309,6 +301,18 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(__file__).parent / "locale"))
         return server
+
+
+def _markdown(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown to HTML with the site's extensions, for text fields in front matter."""
+    renderer = markdown_lib.Markdown(extensions=config.markdown_extensions,
+                                     extension_configs=config.mdx_configs)
+
+    def convert(text: str) -> str:
+        renderer.reset()
+        return renderer.convert(text)
+
+    return convert
 
 
 def _error_site(files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:
