@@ -12,12 +12,18 @@ import click
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import get_files
 
+from ivpgen.charts import shortcode
+from ivpgen.charts.catalog import Catalog
 from ivpgen.check import load_and_check
 from ivpgen.errors import ContentError, Problem
-from ivpgen.plugin import _shown_prefix
+from ivpgen.i18n import load_locale
+from ivpgen.load import Loaded
+from ivpgen.plugin import IvpgenPlugin, _bodies, _shown_prefix
+from ivpgen.views import SiteView
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 
@@ -109,8 +115,10 @@ def check(config_file: str, strict: bool, output: str) -> None:
         raise click.ClickException(str(exc)) from None
     docs_dir = Path(config.docs_dir)
     pages = [f.src_uri for f in get_files(config).documentation_pages()]
+    prefix = _shown_prefix(docs_dir)
     try:
-        _, problems = load_and_check(docs_dir, pages, _shown_prefix(docs_dir))
+        loaded, problems = load_and_check(docs_dir, pages, prefix)
+        problems = sorted(problems + _chart_problems(config, loaded, prefix))
     except ContentError as exc:
         problems = exc.problems
     _report(problems, output)
@@ -118,6 +126,15 @@ def check(config_file: str, strict: bool, output: str) -> None:
         sys.exit(EXIT_ERRORS)
     if strict and problems:
         sys.exit(EXIT_WARNINGS)
+
+
+def _chart_problems(config: MkDocsConfig, loaded: Loaded, prefix: str) -> list[Problem]:
+    """Mistakes in {{ grafiek ... }} shortcodes, which need the plan's charts to be checked."""
+    plugin = config.plugins.get("ivpgen")
+    if not isinstance(plugin, IvpgenPlugin):
+        return []
+    catalog = Catalog(SiteView(loaded.content), load_locale(plugin.config.locale), plugin.style)
+    return shortcode.all_placements(catalog, _bodies(loaded), prefix)[1]
 
 
 def _report(problems: list[Problem], output: str) -> None:

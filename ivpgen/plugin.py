@@ -194,12 +194,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         assert self.loaded is not None and self.site is not None and self.locale is not None
         self.catalog = Catalog(self.site, self.locale, self.style)
         prefix = _shown_prefix(Path(config.docs_dir))
-        problems: list[Problem] = []
-        for src, source in sorted(self.loaded.sources.items()):
-            found, wrong = shortcode.placements(self.catalog, source.body, prefix + src,
-                                                source.body_line)
-            self.placements[src] = found
-            problems += wrong
+        self.placements, problems = shortcode.all_placements(
+            self.catalog, _bodies(self.loaded), prefix)
         if problems:
             for problem in problems:
                 log.error(str(problem))
@@ -313,6 +309,11 @@ def _markdown(config: MkDocsConfig) -> Callable[[str], str]:
         return renderer.convert(text)
 
     return convert
+
+
+def _bodies(loaded: Loaded) -> list[tuple[str, str, int]]:
+    """Every page's Markdown body with its path and the file line it starts on."""
+    return [(src, s.body, s.body_line) for src, s in sorted(loaded.sources.items())]
 
 
 def _error_site(files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:

@@ -136,3 +136,14 @@ def test_a_wrong_shortcode_is_an_error_with_file_and_line(mini: Path) -> None:
             "bestaat niet. Bedoelt u 'inbraken'?") in result.output
     assert "Traceback" not in result.output
     assert (mini / "site" / "index.html").read_bytes() == published
+
+
+def test_check_finds_shortcode_mistakes_without_building(mini: Path) -> None:
+    theme = mini / "content" / "thema" / "inbraak.md"
+    lines = theme.read_text().splitlines()
+    theme.write_text("\n".join([*lines, "", "{{ grafiek trend indicator=inbraak }}", ""]))
+    result = run_ivpgen("check", cwd=mini)
+    assert result.code == 2
+    assert (f"content/thema/inbraak.md\n  regel {len(lines) + 2}: fout: veld 'grafiek': indicator "
+            "'inbraak' bestaat niet. Bedoelt u 'inbraken'?") in result.output
+    assert not (mini / "site").exists(), "check builds nothing"

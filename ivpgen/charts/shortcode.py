@@ -182,6 +182,17 @@ def placements(catalog: Catalog, body: str, shown: str,
     return found, problems
 
 
+def all_placements(catalog: Catalog, sources: Iterable[tuple[str, str, int]],
+                   prefix: str) -> tuple[dict[str, list[Placement]], list[Problem]]:
+    """The shortcodes of every page (path, body, first body line), and every mistake in them."""
+    found: dict[str, list[Placement]] = {}
+    problems: list[Problem] = []
+    for path, body, first_line in sources:
+        found[path], wrong = placements(catalog, body, prefix + path, first_line)
+        problems += wrong
+    return found, problems
+
+
 def replace(body: str, found: list[Placement]) -> str:
     """The body with each shortcode line replaced by a placeholder the plugin fills in later."""
     lines = body.splitlines(keepends=True)
