@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/build.py [--sizes 25,100,400]
 Each size N makes a plan with N priorities (one page each, 5 goals and 8 actions), 30
 municipalities, N indicators with 10 years of figures per municipality, and builds it with
 `ivpgen build` twice: cold (empty chart cache) and warm (nothing changed). The printed
-summaries are switched off here (31 editions would dominate); benchmarks/pdf.py measures them. Prints seconds per
-build and milliseconds per page; no assertions.
+summaries are switched off here (31 editions would dominate); benchmarks/pdf.py measures them.
+Prints seconds per build and milliseconds per page; no assertions.
 """
 
 from __future__ import annotations
@@ -41,12 +41,15 @@ def make_plan(folder: Path, size: int) -> int:
         "reference_date": "2025-01-01", "municipalities": municipalities}), encoding="utf-8")
     (content / "partners.md").write_text(front({"type": "partners", "title": "Partners", "partners": [
         {"id": "politie", "name": "Politie", "kind": "politie", "role": "Handhaven."}]}), encoding="utf-8")
+    (content / "data").mkdir()
+    for i in range(size):  # large series live in CSV files, as the content guide advises
+        rows = [f"{m['id']},{y},{5 + (i + y) % 3}" for m in municipalities for y in range(2015, 2025)]
+        (content / "data" / f"ind-{i}.csv").write_text("area,year,value\n" + "\n".join(rows) + "\n",
+                                                        encoding="utf-8")
     indicators = [{"id": f"ind-{i}", "name": f"Indicator {i}", "unit": "per 1.000 inwoners",
                    "definition": "Aantal per 1.000 inwoners.", "direction": "lager",
                    "source": {"name": "CBS"}, "illustrative": True,
-                   "measurements": [{"area": m["id"], "year": y, "value": 5 + (i + y) % 3}
-                                    for m in municipalities for y in range(2015, 2025)]}
-                  for i in range(size)]
+                   "measurements_file": f"data/ind-{i}.csv"} for i in range(size)]
     (content / "cijfers.md").write_text(front({"type": "indicators", "title": "Cijfers",
                                                "indicators": indicators}), encoding="utf-8")
     for t in range(size):
