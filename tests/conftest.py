@@ -47,6 +47,19 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01: a fixed "today" for the example
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan built once with `ivpgen build --strict`; tests only read it."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = run_ivpgen("build", "--strict", "-d", str(site), cwd=ROOT, env=EPOCH)
+    assert result.code == 0, result.output
+    assert "WARNING" not in result.output
+    return site
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A fresh copy of the small test plan."""

@@ -13,19 +13,7 @@ from markupsafe import escape
 
 from ivpgen.check import load_and_check
 from ivpgen.model import Content, Theme
-from tests.conftest import ROOT, run_ivpgen, tree_digest
-
-EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example plan built once with `ivpgen build --strict`."""
-    site = tmp_path_factory.mktemp("example") / "site"
-    result = run_ivpgen("build", "--strict", "-d", str(site), cwd=ROOT, env=EPOCH)
-    assert result.code == 0, result.output
-    assert "WARNING" not in result.output
-    return site
+from tests.conftest import EPOCH, ROOT, run_ivpgen, tree_digest
 
 
 @pytest.fixture(scope="module")

@@ -8,23 +8,11 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
+from tests.conftest import run_ivpgen
 
-from tests.conftest import ROOT, run_ivpgen
-
-EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
 FIGURE = re.compile(r'<figure class="chart chart--(?P<kind>[\w-]+)" id="(?P<id>[\w-]+)">'
                     r"(?P<body>.*?)</figure>", re.S)
 COUNT = re.compile(r"(\d+) grafieken, (\d+) opnieuw getekend")
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("charts") / "site"
-    result = run_ivpgen("build", "--strict", "-d", str(site), cwd=ROOT, env=EPOCH)
-    assert result.code == 0, result.output
-    assert "WARNING" not in result.output
-    return site
 
 
 def _pages(site: Path) -> list[Path]:
