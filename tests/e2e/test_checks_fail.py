@@ -132,8 +132,8 @@ def test_low_contrast_primary_colour_is_refused(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     config = copy_mini(plan)
     text = config.read_text(encoding="utf-8")
-    assert "  - ivpgen\n" in text
-    config.write_text(text.replace("  - ivpgen\n", '  - ivpgen:\n      primary_colour: "#ffdd00"\n'),
+    assert "  - ivpgen:\n" in text
+    config.write_text(text.replace("  - ivpgen:\n", '  - ivpgen:\n      primary_colour: "#ffdd00"\n'),
                       encoding="utf-8")
     site_dir = tmp_path / "site"
     proc = run_ivpgen("build", "-f", str(config), "-d", str(site_dir), cwd=plan)
