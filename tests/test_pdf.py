@@ -80,7 +80,7 @@ def test_cover_overview_priorities_and_colophon(site: Path, content: Content) ->
         assert municipality.name in cover
     overview = text(reader, 1)
     assert "Het plan in één oogopslag" in overview and "Belangrijkste doelen" in overview
-    assert "Inhoud" in text(reader, 2)
+    assert "Inhoud" in cover, "the contents share the cover page"
     whole = [text(reader, i) for i in range(len(reader.pages))]
     for theme in content.themes.values():
         assert theme.title in overview
@@ -93,7 +93,7 @@ def test_cover_overview_priorities_and_colophon(site: Path, content: Content) ->
 
 
 def test_contents_has_page_numbers(site: Path) -> None:
-    contents = text(read(site, "regio"), 2)
+    contents = text(read(site, "regio"), 0)
     assert re.search(r"Het plan in één oogopslag[ .]*2\b", contents)
     assert re.search(r"Colofon[ .]*\d+", contents)
 
@@ -101,7 +101,7 @@ def test_contents_has_page_numbers(site: Path) -> None:
 def test_footer_says_page_x_of_y(site: Path) -> None:
     reader = read(site, "regio")
     total = len(reader.pages)
-    assert 8 <= total <= 16
+    assert 8 <= total <= 12, "the issue asks for a summary of about 8 to 12 pages"
     for index in (1, total - 1):
         assert f"pagina {index + 1} van {total}" in text(reader, index)
 
@@ -111,7 +111,7 @@ def test_municipality_edition_puts_its_own_first(site: Path, content: Content) -
     reader = read(site, "soest")
     assert "Editie Soest" in text(reader, 0)
     assert all(p in text(reader, 1) for p in soest.local_priorities)
-    local = text(reader, 3)
+    local = text(reader, 2)
     assert local.startswith("Soest: eigen accenten en cijfers") and "Cijfers van Soest" in local
 
 
