@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,10 @@ class Locale:
     def money(self, value: float) -> str:
         return format_currency(value, "EUR", format="¤ #,##0", currency_digits=False,
                                locale=self.code)
+
+    def filters(self) -> dict[str, Callable[..., str]]:
+        """The Jinja filters both the site theme and the print templates use."""
+        return {"number": self.number, "money": self.money, "date": self.date}
 
     def date(self, value: dt.date, style: str = "long") -> str:
         """A date as residents write it: 5 maart 2024."""

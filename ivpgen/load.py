@@ -228,8 +228,8 @@ def read_csv(docs_dir: Path, rel: str, prefix: str) -> list[Measurement]:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        return _raise_csv(shown, 1, "", f"de kolom(men) {', '.join(missing)} ontbreken in de "
-                          f"eerste regel; verwacht: area{delimiter}year{delimiter}value.")
+        raise ContentError([Problem(shown, 1, "", f"de kolom(men) {', '.join(missing)} ontbreken in "
+                                    f"de eerste regel; verwacht: area{delimiter}year{delimiter}value.")])
     problems: list[Problem] = []
     rows: list[Measurement] = []
     for row in reader:
@@ -259,10 +259,6 @@ def _csv_row(row: dict[str | None, Any], delimiter: str) -> dict[str, Any]:
         elif value != "" or key in CSV_COLUMNS:
             data[key] = value
     return data
-
-
-def _raise_csv(shown: str, line: int, field: str, message: str) -> list[Measurement]:
-    raise ContentError([Problem(shown, line, field, message)])
 
 
 def dotted(loc: tuple[str | int, ...]) -> str:

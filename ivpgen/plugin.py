@@ -250,7 +250,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                            serving=self.command == "serve", serve_problems=self.serve_problems,
                            charts=self.catalog, place_chart=place_chart)
         self.env = env
-        env.filters.update(number=locale.number, money=locale.money, date=locale.date,
+        env.filters.update(locale.filters(),
                            markdown=render_markdown)
         return env
 

@@ -25,6 +25,12 @@ from ivpgen.model import (
 )
 
 
+def source_date() -> dt.datetime | None:
+    """The build time fixed by SOURCE_DATE_EPOCH (reproducible builds), if it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
+
+
 def reference_date(content: Content) -> dt.date:
     """'Today' for the site: the plan's reference_date, else SOURCE_DATE_EPOCH, else today.
 
@@ -32,10 +38,8 @@ def reference_date(content: Content) -> dt.date:
     """
     if content.plan.reference_date:
         return content.plan.reference_date
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    fixed = source_date()
+    return fixed.date() if fixed else dt.date.today()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from ivpgen.i18n import Locale
 from ivpgen.model import Source
 from ivpgen.pdf.edition import Edition, EditionView
 from ivpgen.style import Style
-from ivpgen.views import SiteView
+from ivpgen.views import SiteView, source_date
 
 TEMPLATE = "print/summary.html"
 _SHORTCODE = re.compile(r"(?m)^ {0,3}\{\{\s*grafiek\b[^{}]*\}\}\s*$")
@@ -48,10 +47,7 @@ class PrintContext:
 
 def created(site: SiteView) -> dt.datetime:
     """The document's date: SOURCE_DATE_EPOCH if set, else the plan's reference date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.combine(site.today, dt.time(), dt.UTC)
+    return source_date() or dt.datetime.combine(site.today, dt.time(), dt.UTC)
 
 
 def environment(ctx: PrintContext) -> Environment:
@@ -60,7 +56,7 @@ def environment(ctx: PrintContext) -> Environment:
     env.globals.update(t=ctx.locale.t, ivp=ctx.site, charts=ctx.catalog, style=ctx.style,
                        chart_img=lambda chart: chart_img(ctx, chart),
                        verdict=lambda chart: verdict_text(ctx, chart))
-    env.filters.update(number=ctx.locale.number, money=ctx.locale.money, date=ctx.locale.date,
+    env.filters.update(ctx.locale.filters(),
                        markdown=lambda text: Markup(ctx.markdown(text)))  # noqa: S704 - our HTML
     return env
 
