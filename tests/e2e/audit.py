@@ -8,9 +8,7 @@ hosts. Run: .venv/bin/python -m tests.e2e.audit [site] [report.md]
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from tests.e2e.conftest import (
     axe_source,
     html_pages,
     page_url,
+    run_vnu,
     vnu_jar,
 )
 
@@ -35,17 +34,8 @@ def html_errors(site: Path, pages: list[str]) -> dict[str, list[str]]:
     jar, java = vnu_jar(), shutil.which("java")
     if jar is None or java is None:
         return {page: ["(niet gecontroleerd: vnu.jar of Java ontbreekt)"] for page in pages}
-    files = [str(site / page) for page in pages]
-    proc = subprocess.run([java, "-jar", str(jar), "--format", "json", "--errors-only", *files],
-                          capture_output=True, text=True, timeout=600, check=False)
-    by_uri = {(site / page).resolve().as_uri(): page for page in pages}
-    errors: dict[str, list[str]] = {page: [] for page in pages}
-    for message in json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]:
-        page = by_uri.get(message.get("url", "").replace("file:/", "file:///", 1),
-                          by_uri.get(message.get("url", "")))
-        if page:
-            errors[page].append(f"regel {message.get('lastLine', '?')}: {message.get('message')}")
-    return errors
+    return {page: [f"regel {m.get('lastLine', '?')}: {m.get('message')}" for m in messages]
+            for page, messages in run_vnu(java, jar, site, pages).items()}
 
 
 def audit_page(context: Any, url: str, axe_js: str) -> dict[str, Any]:

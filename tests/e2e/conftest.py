@@ -434,9 +434,23 @@ def vnu_errors(site: BuiltSite) -> dict[str, list[str]]:
     if java is None:
         missing("no Java to run vnu.jar (apt-get install default-jre-headless)")
     assert jar is not None and java is not None
-    files = [str(site.site_dir / page) for page in site.pages]
+    errors: dict[str, list[str]] = {}
+    for page, messages in run_vnu(java, jar, site.site_dir, site.pages).items():
+        errors[page] = []
+        for message in messages:
+            text = (f"line {message.get('lastLine', '?')}: {message.get('type')}: "
+                    f"{message.get('message', '').strip()}")
+            if extract := message.get("extract"):
+                text += f"\n        {extract.strip()}"
+            errors[page].append(text)
+    return errors
+
+
+def run_vnu(java: str, jar: Path, site_dir: Path, pages: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Run vnu.jar once over the pages; its messages per page (relative path)."""
+    files = [str(site_dir / page) for page in pages]
     proc = subprocess.run([java, "-jar", str(jar), "--format", "json", "--errors-only", *files],
-                          capture_output=True, text=True, timeout=300, check=False)
+                          capture_output=True, text=True, timeout=600, check=False)
     # vnu writes its JSON report to stderr; its exit code is 1 when there are errors.
     report = proc.stderr.strip() or proc.stdout.strip()
     try:
@@ -444,16 +458,12 @@ def vnu_errors(site: BuiltSite) -> dict[str, list[str]]:
     except (ValueError, KeyError) as exc:
         raise AssertionError(f"vnu.jar gave no JSON report (exit {proc.returncode}):\n"
                              f"{proc.stdout}\n{proc.stderr}") from exc
-    errors: dict[str, list[str]] = {page: [] for page in site.pages}
-    by_file = {Path(f).resolve().as_uri(): page for f, page in zip(files, site.pages, strict=True)}
+    found: dict[str, list[dict[str, Any]]] = {page: [] for page in pages}
+    by_file = {Path(f).resolve().as_uri(): page for f, page in zip(files, pages, strict=True)}
     for message in messages:
         url = message.get("url", "")
         page = by_file.get(url) or by_file.get(url.replace("file:/", "file:///", 1))
-        text = (f"line {message.get('lastLine', '?')}: {message.get('type')}: "
-                f"{message.get('message', '').strip()}")
-        if extract := message.get("extract"):
-            text += f"\n        {extract.strip()}"
         if page is None:
-            raise AssertionError(f"vnu.jar reported on an unknown file {url}: {text}")
-        errors[page].append(text)
-    return errors
+            raise AssertionError(f"vnu.jar reported on an unknown file {url}: {message}")
+        found[page].append(message)
+    return found
