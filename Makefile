@@ -1,5 +1,6 @@
-# Two commands do all the set-up on a fresh machine with Python 3.11:
-#   make site   builds the site from content/ into site/
+# Two commands do all the set-up on a fresh machine with Python 3.11, system packages included
+# (scripts/system-packages installs the Debian packages that are missing, as root):
+#   make site   builds the site and the PDFs from content/ into site/
 #   make test   runs linting, type checks and all tests (unit, golden, browser)
 PYTHON ?= python3.11
 VENV := .venv
@@ -8,12 +9,12 @@ BIN := $(VENV)/bin
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site test serve check lint audit clean
+.PHONY: site test serve check lint audit clean system-site system-test
 
-site: $(VENV)/.installed
+site: system-site $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
 
-test: $(VENV)/.installed-test
+test: system-test $(VENV)/.installed-test
 	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -27,6 +28,12 @@ check: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
+
+system-site:
+	@scripts/system-packages site
+
+system-test:
+	@scripts/system-packages test
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
