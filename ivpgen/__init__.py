@@ -1,3 +1,5 @@
-"""ivpgen: publish a Dutch municipality's Integraal Veiligheidsplan as a website and a summary."""
+"""ivpgen: publish a Dutch municipality's Integraal Veiligheidsplan as an accessible website."""
 
-__version__ = "0.1.0"
+from ivpgen import engine as _engine  # noqa: F401 - chooses MkDocs or ProperDocs before any mkdocs import
+
+__version__ = "0.2.0"
