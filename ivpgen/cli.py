@@ -1,12 +1,20 @@
-"""The ``ivpgen`` command: build, serve and check a plan, calling the same stages as the plugin."""
+"""The ``ivpgen`` command: build, serve and check a plan, through the same pipeline as the plugin.
+
+Exit statuses, shared by build and check: 0 fine, 1 warnings under --strict, 2 errors (in the
+content or in mkdocs.yml). Every failure ends in one Dutch line, never in a traceback
+(``--verbose`` shows the traceback of an internal error, for a bug report).
+"""
 
 from __future__ import annotations
 
 import itertools
 import json
 import logging
+import signal
 import sys
+import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from mkdocs.commands.build import build as mkdocs_build
@@ -15,29 +23,26 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import get_files
+from mkdocs.utils import CountHandler
 
-from ivpgen.charts import shortcode
-from ivpgen.charts.catalog import Catalog
-from ivpgen.check import load_and_check
-from ivpgen.errors import ContentError, Problem
-from ivpgen.i18n import load_locale
-from ivpgen.load import Loaded
-from ivpgen.plugin import IvpgenPlugin, _bodies, _shown_prefix
-from ivpgen.views import SiteView
-
-EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
+from ivpgen import engine
+from ivpgen.errors import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, Problem, exit_status
+from ivpgen.pipeline import Pipeline
+from ivpgen.plugin import IvpgenPlugin, shown_prefix
+from ivpgen.settings import read_config, review
 
 config_option = click.option("-f", "--config-file", type=click.Path(dir_okay=False),
                              default="mkdocs.yml", show_default=True,
                              help="Het instellingenbestand van de site.")
 strict_option = click.option("-s", "--strict", is_flag=True,
                              help="Stop ook bij waarschuwingen, niet alleen bij fouten.")
+NOT_PUBLISHED = "De site is niet bijgewerkt; site/ is ongewijzigd."
 
 
 def _setup_logging(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    root = logging.getLogger("mkdocs")
+    root = logging.getLogger(engine.NAME)
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     root.propagate = False
@@ -49,6 +54,36 @@ def main() -> None:
     """ivpgen: publiceer een Integraal Veiligheidsplan als website en samenvatting."""
 
 
+def _config_problems(config_file: str) -> list[Problem]:
+    """mkdocs.yml reviewed the way the plugin reviews it (Dutch, with line and key)."""
+    path = Path(config_file)
+    source, problems = read_config(path, shown_prefix(path.parent) + path.name)
+    return review(source) if source is not None else problems
+
+
+def _stop_on_config_errors(config_file: str) -> None:
+    """Print the errors in mkdocs.yml and stop (status 2) before the engine reads it in English.
+    Warnings are left to the plugin, which logs them during the build."""
+    errors = [p for p in _config_problems(config_file) if p.severity == "error"]
+    if errors:
+        for problem in errors:
+            click.echo(f"ERROR   -  ivpgen: {problem}", err=True)
+        _fail(f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} in {Path(config_file).name}",
+              EXIT_ERRORS)
+
+
+def _load(config_file: str, **options: object) -> MkDocsConfig:
+    try:
+        return load_config(config_file, **options)  # type: ignore[arg-type]
+    except (Abort, ConfigurationError) as exc:
+        _fail(f"de instellingen in {Path(config_file).name} kloppen niet: {exc}", EXIT_ERRORS)
+
+
+def _fail(reason: str, status: int) -> NoReturn:
+    click.echo(f"Fout: gestopt vanwege {reason}. {NOT_PUBLISHED}", err=True)
+    sys.exit(status)
+
+
 @main.command()
 @config_option
 @strict_option
@@ -56,30 +91,29 @@ def main() -> None:
               help="Map voor de gebouwde site (standaard: site/).")
 @click.option("-v", "--verbose", is_flag=True, help="Toon elke stap.")
 def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -> None:
-    """Bouw de website uit content/ naar site/."""
+    """Bouw de website en de samenvattingen uit content/ naar site/."""
     _setup_logging(verbose)
+    _stop_on_config_errors(config_file)
+    config = _load(config_file, strict=strict, site_dir=site_dir)
+    counts = CountHandler()
+    counts.setLevel(logging.WARNING)
+    logging.getLogger(engine.NAME).addHandler(counts)
     try:
-        config = load_config(config_file, strict=strict, site_dir=site_dir)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-    except (Abort, ConfigurationError) as exc:
-        _fail(exc)
-
-
-def _fail(exc: Exception) -> None:
-    """End a failed build with one Dutch line; the problems themselves were logged above."""
-    text = str(exc)
-    if "strict mode" in text:
-        text = "gestopt vanwege waarschuwingen (--strict)"
-    elif "configuration error" in text:
-        text = "gestopt vanwege een fout in de instellingen (mkdocs.yml)"
-    elif "BuildError" in text or not text:
-        text = "gestopt vanwege de fouten hierboven"
-    click.echo(f"Fout: {text}. De site is niet bijgewerkt; site/ is ongewijzigd.", err=True)
-    sys.exit(1)
+    except (Abort, ConfigurationError):
+        errors = dict(counts.get_counts()).get("ERROR", 0)
+        if errors or not strict:
+            _fail("de fouten hierboven", EXIT_ERRORS)
+        _fail("waarschuwingen (--strict)", EXIT_WARNINGS)
+    except Exception as exc:  # a bug: say so plainly, the traceback only on request
+        if verbose:
+            traceback.print_exc()
+        _fail(f"een interne fout ({type(exc).__name__}: {exc}); meld dit met de uitvoer van "
+              "ivpgen build --verbose", EXIT_ERRORS)
 
 
 @main.command()
@@ -90,15 +124,21 @@ def _fail(exc: Exception) -> None:
 def serve(config_file: str, strict: bool, dev_addr: str) -> None:
     """Toon een voorvertoning die zich bij elke wijziging vernieuwt.
 
-    Bewaakt content/ (ook databestanden), templates/ en mkdocs.yml. Live reload wordt hier
+    Bewaakt content/ (ook databestanden), het thema en mkdocs.yml. Live reload wordt hier
     expliciet aangezet: MkDocs 1.6.1 zet het bij click > 8.2.1 per ongeluk uit.
     """
     _setup_logging(False)
+    _stop_on_config_errors(config_file)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl+C: the worker pool is closed
     try:
         mkdocs_serve(config_file, livereload=True, watch_theme=True, strict=strict,
                      dev_addr=dev_addr)
     except (Abort, ConfigurationError) as exc:
-        raise click.ClickException(str(exc)) from None
+        _fail(f"een fout bij het starten: {exc}", EXIT_ERRORS)
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt
 
 
 @main.command()
@@ -107,45 +147,53 @@ def serve(config_file: str, strict: bool, dev_addr: str) -> None:
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Uitvoer voor mensen (text) of voor programma's (json).")
 def check(config_file: str, strict: bool, output: str) -> None:
-    """Controleer de inhoud zonder te bouwen (0: goed, 1: waarschuwingen met --strict, 2: fouten)."""
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    try:
-        config = load_config(config_file)
-    except (Abort, ConfigurationError) as exc:
-        raise click.ClickException(str(exc)) from None
-    docs_dir = Path(config.docs_dir)
-    pages = [f.src_uri for f in get_files(config).documentation_pages()]
-    prefix = _shown_prefix(docs_dir)
-    try:
-        loaded, problems = load_and_check(docs_dir, pages, prefix)
-        problems = sorted(problems + _chart_problems(config, loaded, prefix))
-    except ContentError as exc:
-        problems = exc.problems
-    _report(problems, output)
-    if any(p.severity == "error" for p in problems):
-        sys.exit(EXIT_ERRORS)
-    if strict and problems:
-        sys.exit(EXIT_WARNINGS)
+    """Controleer mkdocs.yml en de inhoud zonder te bouwen.
+
+    Afloop: 0 goed, 1 waarschuwingen (alleen met --strict), 2 fouten.
+    """
+    logging.getLogger(engine.NAME).setLevel(logging.ERROR)
+    problems = _config_problems(config_file)
+    notes: list[str] = []
+    if not any(p.severity == "error" for p in problems):
+        try:
+            config = load_config(config_file)
+        except (Abort, ConfigurationError) as exc:
+            problems.append(Problem(Path(config_file).name, 0, "", str(exc)))
+        else:
+            outcome = _check_content(config)
+            problems += outcome[0]
+            notes = outcome[1]
+    _report(sorted(problems), notes, output)
+    sys.exit(exit_status(problems, strict))
 
 
-def _chart_problems(config: MkDocsConfig, loaded: Loaded, prefix: str) -> list[Problem]:
-    """Mistakes in {{ grafiek ... }} shortcodes, which need the plan's charts to be checked."""
+def _check_content(config: MkDocsConfig) -> tuple[list[Problem], list[str]]:
     plugin = config.plugins.get("ivpgen")
-    if not isinstance(plugin, IvpgenPlugin):
-        return []
-    catalog = Catalog(SiteView(loaded.content), load_locale(plugin.config.locale), plugin.style)
-    return shortcode.all_placements(catalog, _bodies(loaded), prefix)[1]
+    assert isinstance(plugin, IvpgenPlugin)
+    pipeline = Pipeline()
+    try:
+        outcome = pipeline.check(plugin.settings(config, get_files(config)))
+    finally:
+        pipeline.close()
+    return outcome.problems, outcome.notes
 
 
-def _report(problems: list[Problem], output: str) -> None:
+def _report(problems: list[Problem], notes: list[str], output: str) -> None:
     if output == "json":
-        click.echo(json.dumps([p.__dict__ for p in problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"notes": notes, "problems": [p.__dict__ for p in problems]},
+                              ensure_ascii=False, indent=2))
         return
-    errors = sum(p.severity == "error" for p in problems)
+    for note in notes:
+        click.echo(note)
+    labels = {"error": "fout", "warning": "waarschuwing", "info": "ter info"}
     for file, group in itertools.groupby(problems, key=lambda p: p.file):
         click.echo(file)
         for problem in group:
-            label = "fout" if problem.severity == "error" else "waarschuwing"
             field = f"veld '{problem.field}': " if problem.field else ""
-            click.echo(f"  regel {problem.line}: {label}: {field}{problem.message}")
-    click.echo(f"{errors} fout(en), {len(problems) - errors} waarschuwing(en).")
+            click.echo(f"  regel {problem.line}: {labels[problem.severity]}: {field}{problem.message}")
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    click.echo(f"{errors} fout(en), {warnings} waarschuwing(en).")
+
+
+__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_WARNINGS", "main"]

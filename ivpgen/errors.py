@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
-
+Severity = Literal["error", "warning", "info"]
+"""error: the build stops; warning: suspicious, stops a build only with --strict; info: for staff
+to know (example text still in place, a warning settled by staff), never stops anything."""
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,6 +25,21 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
+EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
+"""The exit statuses of ``ivpgen build`` and ``ivpgen check``: fine, warnings under --strict,
+errors (in the content or in mkdocs.yml)."""
+
+
+def exit_status(problems: list[Problem], strict: bool) -> int:
+    """The exit status for these problems: errors 2, warnings under --strict 1, else 0."""
+    if any(p.severity == "error" for p in problems):
+        return EXIT_ERRORS
+    if strict and any(p.severity == "warning" for p in problems):
+        return EXIT_WARNINGS
+    return EXIT_OK
+
+
+
 class IvpgenError(Exception):
     """Base of every error ivpgen reports to a user without a traceback."""
 
@@ -35,7 +51,7 @@ class ContentError(IvpgenError):
         self.problems = sorted(problems)
         count = len(self.problems)
         noun = "probleem" if count == 1 else "problemen"
-        super().__init__(f"De inhoud bevat {count} {noun}; de site is niet bijgewerkt.")
+        super().__init__(f"De inhoud bevat {count} {noun}.")
 
 
 class ConfigError(IvpgenError):

@@ -1,44 +1,42 @@
-"""The MkDocs adapter: a thin plugin that runs the engine-free stages and hands views to Jinja.
+"""The MkDocs/ProperDocs adapter: a thin plugin that runs the pipeline and hands views to Jinja.
 
 MkDocs' own front matter reader drops broken YAML silently, so all content is read and
-validated here, up front in ``on_files``, before a single page is rendered.
+validated by the pipeline, up front in ``on_files``, before a single page is rendered. Every
+user-facing error passes one boundary (``_boundary``) and becomes the engine's PluginError:
+a clear message, never a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 import os
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-import markdown as markdown_lib
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, TemplateSyntaxError, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
+from ivpgen import engine
 from ivpgen.charts import shortcode
-from ivpgen.charts.cache import ChartCache
-from ivpgen.charts.catalog import Catalog
-from ivpgen.charts.placing import Placed, Placer, site_files
+from ivpgen.charts.placing import Placed, Placer
 from ivpgen.charts.spec import Chart, KeyFigures
-from ivpgen.check import load_and_check
-from ivpgen.errors import ContentError, IvpgenError, Problem
+from ivpgen.errors import IvpgenError, Problem
 from ivpgen.i18n import Locale, load_locale
-from ivpgen.load import Loaded
 from ivpgen.model import (
     FreePage,
     IndicatorsPage,
@@ -48,10 +46,9 @@ from ivpgen.model import (
     Theme,
     theme_id,
 )
-from ivpgen.pdf.render import PrintContext
-from ivpgen.pdf.summary import Summary, make_summaries
-from ivpgen.style import Style
-from ivpgen.views import SiteView
+from ivpgen.options import IvpgenConfig
+from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
+from ivpgen.settings import read_config, review, style_of
 
 log = get_plugin_logger(__name__)
 
@@ -64,159 +61,138 @@ TEMPLATES = {
     "progress": "progress.html",
     "page": "main.html",
 }
-STYLE_FILE = "assets/huisstijl.css"
 PRINT_DIR = "print/"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
-    """The ``ivpgen`` plugin's options in mkdocs.yml: locale and house style."""
+def _boundary(hook: Callable[P, R]) -> Callable[P, R]:
+    """Turn every user-facing error raised in a hook into the engine's PluginError."""
 
-    locale = c.Type(str, default="nl")
-    """Language of all UI text; a file ivpgen/locale/<locale>.yml must exist."""
-    primary_colour = c.Type(str, default="#1f4e79")
-    """Main colour (header, links); needs 4.5:1 contrast with white."""
-    accent_colour = c.Type(str, default="#f2b705")
-    """Accent colour (focus ring, highlights); needs 3:1 contrast with the main colour."""
-    text_colour = c.Type(str, default="#1a1a1a")
-    """Body text colour; needs 4.5:1 contrast with white."""
-    font = c.Type(str, default='system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif')
-    """Font stack: system fonts only, so no font is loaded from another host."""
-    logo = c.Optional(c.Type(str))
-    """Path of the logo inside content/, e.g. assets/logo.svg."""
-    cache_dir = c.Type(str, default=".cache/ivpgen")
-    """Folder for rendered charts and PDFs, relative to mkdocs.yml; kept between builds."""
-    pdf = c.Type(bool, default=True)
-    """Make the printed summary (one PDF per municipality plus the region); false switches it off.
-    Never made during `ivpgen serve`, so a text edit shows at once."""
+    @functools.wraps(hook)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return hook(*args, **kwargs)
+        except IvpgenError as exc:
+            raise PluginError(str(exc)) from None
+
+    return wrapped
+
+
+@dataclass
+class State:
+    """Everything the plugin keeps between hooks (and, for the pipeline, between serve rebuilds)."""
+
+    command: str = "build"
+    pipeline: Pipeline = field(default_factory=Pipeline)
+    outcome: Outcome | None = None
+    """The outcome the pages are rendered from: this build's, or in serve the last good one."""
+    serve_problems: list[Problem] = field(default_factory=list)
+    failed: bool = False
+    """This build stopped on errors (the CLI exits with status 2)."""
+    locale: Locale | None = None
+    links: dict[str, Any] = field(default_factory=dict)
+    placer: Placer = field(default_factory=lambda: Placer({}))
+    env: Environment | None = None
+    final_site_dir: Path | None = None
+    building_dir: Path | None = None
+    warnings: CountHandler = field(default_factory=CountHandler)
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
-    """Reads and checks content/, passes views to the templates, publishes site/ atomically."""
+    """Reads and checks content/ through the pipeline, passes views to the templates, and
+    publishes site/ atomically."""
 
     def __init__(self) -> None:
-        self.command = "build"
-        self.loaded: Loaded | None = None
-        self.site: SiteView | None = None
-        self.locale: Locale | None = None
-        self.links: dict[str, Any] = {}
-        self.final_site_dir: Path | None = None
-        self.building_dir: Path | None = None
-        self.serve_problems: list[Problem] = []
-        self.warnings = CountHandler()
-        self.warnings.setLevel(logging.WARNING)
-        self.catalog: Catalog | None = None
-        self.placements: dict[str, list[shortcode.Placement]] = {}
-        self.placer = Placer({})
-        self.env: Environment | None = None
-        self.svgs: dict[str, str] = {}
-        self.summaries: list[Summary] = []
+        self.state = State()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.state = State(command)
 
+    def on_shutdown(self) -> None:
+        self.state.pipeline.close()
+
+    @_boundary
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            self.locale = load_locale(self.config.locale)
-            self.style.validate()
-        except IvpgenError as exc:
-            raise PluginError(str(exc)) from None
-        if self.command == "build":
-            self.final_site_dir = Path(config.site_dir)
-            self.building_dir = self.final_site_dir.with_name(
-                f".{self.final_site_dir.name}.nieuw-{os.getpid()}")
-            config.site_dir = str(self.building_dir)
-            logging.getLogger("mkdocs").addHandler(self.warnings)
+        state = self.state
+        state.failed = False
+        _review_config(config)
+        if config.theme.name != "ivpgen":
+            raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
+                              "theme: {name: ivpgen}")
+        state.locale = load_locale(self.config.locale)
+        # ivpgen reports broken menu entries and links itself, in Dutch, with the line.
+        config.validation.nav.not_found = logging.DEBUG
+        config.validation.links.not_found = logging.DEBUG
+        config.validation.nav.omitted_files = logging.DEBUG
+        if state.command == "build":
+            state.final_site_dir = Path(config.site_dir)
+            state.building_dir = state.final_site_dir.with_name(
+                f".{state.final_site_dir.name}.nieuw-{os.getpid()}")
+            config.site_dir = str(state.building_dir)
+            state.warnings = CountHandler()
+            state.warnings.setLevel(logging.WARNING)
+            logging.getLogger(engine.NAME).addHandler(state.warnings)
         return config
 
-    @property
-    def style(self) -> Style:
-        return Style(self.config.primary_colour, self.config.accent_colour,
-                     self.config.text_colour, self.config.font, self.config.logo)
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def settings(self, config: MkDocsConfig, files: Files) -> Settings:
+        """The pipeline's settings, from mkdocs.yml and the engine's list of files."""
         docs_dir = Path(config.docs_dir)
-        pages = [f.src_uri for f in files.documentation_pages()]
-        for file in [f for f in files if f.src_uri.startswith(PRINT_DIR) and not f.is_documentation_page()
-                     and not Path(f.abs_src_path or docs_dir).is_relative_to(docs_dir)]:
-            files.remove(file)  # the print templates' CSS is for WeasyPrint, not for the site
-        try:
-            self.loaded, warnings = load_and_check(docs_dir, pages, _shown_prefix(docs_dir))
-            self.serve_problems = []
-        except ContentError as exc:
-            for problem in exc.problems:
-                (log.error if problem.severity == "error" else log.warning)(str(problem))
-            if self.command != "serve":
-                raise PluginError(str(exc)) from None
+        root = Path(config.config_file_path).parent
+        return Settings(
+            docs_dir=docs_dir, pages=[f.src_uri for f in files.documentation_pages()],
+            locale=self.config.locale, style=style_of(self.config),
+            template_dirs=tuple(Path(d) for d in config.theme.dirs),
+            store_dir=root / self.config.cache_dir, site_url=config.site_url or None,
+            pdf=self.config.pdf, markdown_extensions=list(config.markdown_extensions),
+            markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir))
+
+    @_boundary
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        state = self.state
+        docs_dir = Path(config.docs_dir)
+        for file in files:
+            if file.src_uri.startswith(PRINT_DIR) and not file.is_documentation_page() and \
+                    not Path(file.abs_src_path or docs_dir).is_relative_to(docs_dir):
+                file.inclusion = InclusionLevel.EXCLUDED  # print CSS is for WeasyPrint only
+        outcome = state.pipeline.build(self.settings(config, files), pdf=state.command != "serve")
+        for problem in outcome.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        for note in outcome.notes:
+            log.info(note)
+        if outcome.failed:
+            if state.command != "serve":
+                state.failed = True
+                count = sum(p.severity == "error" for p in outcome.problems)
+                raise PluginError(f"de inhoud bevat {count} "
+                                  f"{'fout' if count == 1 else 'fouten'}.")
             # While previewing, keep serving: the last good version with the problems on top,
             # or, if there is none yet, a page that lists them. Fixing the file recovers.
-            self.serve_problems = exc.problems
-            if self.loaded is None:
-                return _error_site(files, config, exc.problems)
-            warnings = []
-        for problem in warnings:
-            log.warning(str(problem))
-        self.site = SiteView(self.loaded.content)
-        self.links = _links(self.loaded, files)
-        files.append(File.generated(config, STYLE_FILE, content=self.style.css()))
-        self._charts(config, files)
-        if self.config.pdf and self.command != "serve":
-            self._pdfs(config, files)
+            state.serve_problems = outcome.problems
+            if state.outcome is None:
+                return _error_site(files, config, outcome.problems)
+        else:
+            state.serve_problems = []
+            state.outcome = outcome
+        return self._add_files(files, config)
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        state = self.state
+        outcome = state.outcome
+        assert outcome is not None and outcome.loaded is not None and state.locale is not None
+        files.append(File.generated(config, STYLE_FILE, content=style_of(self.config).css()))
+        for path, content in outcome.files:
+            files.append(File.generated(config, path, content=content))
+        state.links = _links(outcome, files, state.locale)
+        state.placer = Placer(outcome.svgs)
         return files
-
-    def _pdfs(self, config: MkDocsConfig, files: Files) -> None:
-        """Make (or take from the cache) every edition of the printed summary; add it to the site."""
-        assert self.loaded is not None and self.site is not None and self.locale is not None
-        assert self.catalog is not None
-        bodies = {theme_id(src): self.loaded.sources[src].body
-                  for src, page in self.loaded.content.pages.items() if isinstance(page, Theme)}
-        ctx = PrintContext(self.site, self.catalog, self.svgs, self.locale, self.style,
-                           Path(str(config.theme.custom_dir)), bodies, _markdown(config),
-                           config.site_url or None)
-        folder = Path(config.config_file_path).parent / self.config.cache_dir / "pdf"
-        try:
-            self.summaries, report = make_summaries(ctx, folder)
-        except IvpgenError as exc:
-            raise PluginError(str(exc)) from None
-        for warning in report.warnings:
-            log.warning(warning)
-        pages = sum(s.file.pages for s in self.summaries)
-        log.info(f"{report.total} samenvattingen (pdf, {pages} pagina's), {report.made} opnieuw "
-                 f"gemaakt ({report.seconds:.1f} s)")
-        for summary in self.summaries:
-            files.append(File.generated(config, summary.file.path, content=summary.file.data))
-        self.links["summaries"] = [
-            (self.locale.t("home.summary_pdf_link", edition=s.label,
-                           size=f"{self.locale.number(s.size / 1000, 0)} kB", pages=s.file.pages),
-             s.file.path) for s in self.summaries]
-
-    def _charts(self, config: MkDocsConfig, files: Files) -> None:
-        """Build every chart's data, resolve the shortcodes, render what changed, add the files."""
-        assert self.loaded is not None and self.site is not None and self.locale is not None
-        self.catalog = Catalog(self.site, self.locale, self.style)
-        prefix = _shown_prefix(Path(config.docs_dir))
-        self.placements, problems = shortcode.all_placements(
-            self.catalog, _bodies(self.loaded), prefix)
-        if problems:
-            for problem in problems:
-                log.error(str(problem))
-            raise PluginError(str(ContentError(problems)))
-        cache = ChartCache(Path(config.config_file_path).parent / self.config.cache_dir / "charts")
-        try:
-            svgs, report = cache.svgs(self.catalog.charts.values())
-        except IvpgenError as exc:
-            raise PluginError(str(exc)) from None
-        log.info(f"{report.total} grafieken, {report.rendered} opnieuw getekend "
-                 f"({report.seconds:.1f} s)")
-        self.placer = Placer(svgs)
-        self.svgs = svgs
-        for path, text in site_files(self.catalog.charts, svgs, self.catalog.tiles()):
-            files.append(File.generated(config, path, content=text))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        assert self.loaded is not None
+        outcome = self.state.outcome
+        assert outcome is not None and outcome.loaded is not None
         src = page.file.src_uri
-        entry = self.loaded.content.pages.get(src)
+        entry = outcome.loaded.content.pages.get(src)
         if entry is None:  # serve: a page added since the last good version
             page.meta = {"template": TEMPLATES["page"]}
             return markdown
@@ -225,18 +201,21 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         title = getattr(entry, "title", None)
         if title:
             page.meta["title"] = title
-        return shortcode.replace(self.loaded.sources[src].body, self.placements.get(src, []))
+        return shortcode.replace(outcome.loaded.sources[src].body, outcome.placements.get(src, []))
 
+    @_boundary
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        assert self.locale is not None
-        locale = self.locale
+        state = self.state
+        if state.outcome is None:  # serve, before the first good build: the error page only
+            return env
+        assert state.locale is not None
+        locale = state.locale
         env.autoescape = True
-        convert = _markdown(config)
+        convert = self.settings(config, files).markdown()
+        placer = state.placer
 
         def render_markdown(text: str) -> Markup:
             return Markup(convert(text))  # noqa: S704 - Markdown output is our HTML
-
-        placer = self.placer
 
         @pass_context
         def place_chart(context: Context, item: Chart | KeyFigures) -> Placed:
@@ -246,31 +225,39 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             return Placed(placed.item, placed.prefix, Markup(placed.svg),  # noqa: S704 - our SVG
                           placed.links)
 
-        env.globals.update(t=locale.t, ivp=self.site, links=self.links,
-                           serving=self.command == "serve", serve_problems=self.serve_problems,
-                           charts=self.catalog, place_chart=place_chart)
-        self.env = env
-        env.filters.update(locale.filters(),
-                           markdown=render_markdown)
+        def t(key: str, **values: Any) -> str:
+            try:
+                return locale.t(key, **values)
+            except IvpgenError as exc:
+                raise PluginError(locale.t("build.theme_error", message=exc)) from None
+
+        env.globals.update(t=t, ivp=state.outcome.site, links=state.links,
+                           serving=state.command == "serve", serve_problems=state.serve_problems,
+                           charts=state.outcome.catalog, place_chart=place_chart)
+        env.filters.update(locale.filters(), markdown=render_markdown)
+        _compile_templates(env, locale)
+        state.env = env
         return env
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        assert self.loaded is not None
+        outcome = self.state.outcome
+        assert outcome is not None and outcome.loaded is not None
         extra = context  # our templates read two keys MkDocs' TypedDict does not declare
-        extra["entry"] = self.loaded.content.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        extra["entry"] = outcome.loaded.content.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         extra["theme_id"] = theme_id(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
-        self.placer.start_page(page.file.src_uri)
+        self.state.placer.start_page(page.file.src_uri)
         page.content = self._fill_charts(page, page.content or "")
         return context
 
     def _fill_charts(self, page: Page, html: str) -> str:
         """Replace the shortcodes' placeholders by the chart macro's HTML."""
-        if self.env is None or self.catalog is None or "ivpgen-grafiek" not in html:
+        env, outcome = self.state.env, self.state.outcome
+        if env is None or outcome is None or outcome.catalog is None or \
+                "ivpgen-grafiek" not in html:
             return html
-        macros = self.env.get_template("partials/charts.html").make_module(
-            {"page": page})
-        catalog = self.catalog
+        macros = env.get_template("partials/charts.html").make_module({"page": page})
+        catalog = outcome.catalog
 
         def figure(match: re.Match[str]) -> str:
             chart_id = match.group(1)
@@ -281,39 +268,47 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         return shortcode.PLACEHOLDER_RE.sub(figure, html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        state = self.state
         site_dir = Path(config.site_dir)
         _reproducible_sitemap(site_dir)
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger(engine.NAME).removeHandler(state.warnings)
         # Under --strict, MkDocs aborts after this event when there were warnings: do not publish.
-        if self.final_site_dir is not None and not (config.strict and self.warnings.get_counts()):
-            _publish(site_dir, self.final_site_dir)
+        if state.final_site_dir is not None and not (config.strict and state.warnings.get_counts()):
+            _publish(site_dir, state.final_site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Throw the unfinished build away; the published site stays as it was."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.building_dir is not None:
-            shutil.rmtree(self.building_dir, ignore_errors=True)
+        state = self.state
+        logging.getLogger(engine.NAME).removeHandler(state.warnings)
+        if state.building_dir is not None:
+            shutil.rmtree(state.building_dir, ignore_errors=True)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(__file__).parent / "locale"))
         return server
 
 
-def _markdown(config: MkDocsConfig) -> Callable[[str], str]:
-    """Markdown to HTML with the site's extensions, for text fields in front matter."""
-    renderer = markdown_lib.Markdown(extensions=config.markdown_extensions,
-                                     extension_configs=config.mdx_configs)
+def _review_config(config: MkDocsConfig) -> None:
+    """Review mkdocs.yml as ``ivpgen check`` does: warnings logged, errors stop the build."""
+    path = Path(config.config_file_path)
+    source, problems = read_config(path, shown_prefix(path.parent) + path.name)
+    if source is not None:
+        problems = review(source)
+    for problem in problems:
+        (log.error if problem.severity == "error" else log.warning)(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    if errors:
+        raise PluginError(f"{path.name} bevat {errors} {'fout' if errors == 1 else 'fouten'}.")
 
-    def convert(text: str) -> str:
-        renderer.reset()
-        return renderer.convert(text)
 
-    return convert
-
-
-def _bodies(loaded: Loaded) -> list[tuple[str, str, int]]:
-    """Every page's Markdown body with its path and the file line it starts on."""
-    return [(src, s.body, s.body_line) for src, s in sorted(loaded.sources.items())]
+def _compile_templates(env: Environment, locale: Locale) -> None:
+    """Compile every theme template now, so a broken one is one clear message, not a traceback."""
+    for name in env.list_templates(extensions=["html", "xml"]):
+        try:
+            env.get_template(name)
+        except TemplateSyntaxError as exc:
+            raise PluginError(locale.t("build.template_error", name=exc.filename or name,
+                                       line=exc.lineno, message=exc.message)) from None
 
 
 def _error_site(files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:
@@ -329,17 +324,19 @@ def _error_site(files: Files, config: MkDocsConfig, problems: list[Problem]) -> 
     return kept
 
 
-def _shown_prefix(docs_dir: Path) -> str:
-    """How content paths are shown in messages: relative to the working folder if possible."""
+def shown_prefix(folder: Path) -> str:
+    """How paths in a folder are shown in messages: relative to the working folder if possible."""
     try:
-        return docs_dir.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
+        shown = folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return docs_dir.as_posix() + "/"
+        shown = folder.as_posix()
+    return "" if shown == "." else shown + "/"
 
 
-def _links(loaded: Loaded, files: Files) -> dict[str, Any]:
+def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
     """Site-relative URLs of the special pages, for menus, cards and cross-links."""
-    pages = loaded.content.pages
+    assert outcome.loaded is not None
+    pages = outcome.loaded.content.pages
 
     def url(src: str) -> str:
         file = files.get_file_from_path(src)
@@ -354,7 +351,9 @@ def _links(loaded: Loaded, files: Files) -> dict[str, Any]:
         "partners": first(PartnersPage),
         "participation": first(ParticipationPage),
         "progress": {p.year: url(src) for src, p in pages.items() if isinstance(p, ProgressReport)},
-        "summaries": [],
+        "summaries": [(locale.t("home.summary_pdf_link", edition=s.label,
+                                size=f"{locale.number(s.size / 1000, 0)} kB", pages=s.file.pages),
+                       s.file.path) for s in outcome.summaries],
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
                    if isinstance(p, FreePage) and p.footer],
     }

@@ -10,6 +10,14 @@ from ivpgen.errors import ConfigError
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
 WHITE = "#ffffff"
 MIN_TEXT_CONTRAST = 4.5
+# Every pair of house colours the theme puts on top of each other: (colour, background, minimum
+# contrast, advice). White is the page background and the text colour on the primary colour.
+_PAIRS = (
+    ("primary", "white", MIN_TEXT_CONTRAST, "kies een donkerdere kleur"),
+    ("text", "white", MIN_TEXT_CONTRAST, "kies een donkerdere kleur"),
+    ("accent", "primary", 3.0, "kies een accentkleur die meer van de hoofdkleur verschilt"),
+)
+_PAIR_NAMES = {"white": "wit", "primary": "de hoofdkleur (primary_colour)"}
 
 
 def luminance(colour: str) -> float:
@@ -39,23 +47,30 @@ class Style:
     font: str
     logo: str | None
 
-    def validate(self) -> None:
-        """Refuse colours that would make text on white or white on colour unreadable."""
-        for name in ("primary", "text"):
-            colour = getattr(self, name)
-            ratio = contrast(colour, WHITE)
-            if ratio < MIN_TEXT_CONTRAST:
-                raise ConfigError(
-                    f"mkdocs.yml: plugins.ivpgen.{name}_colour '{colour}' heeft te weinig contrast "
-                    f"met wit ({ratio:.1f}:1, minimaal 4.5:1 voor WCAG 2.1 AA); kies een donkerdere "
-                    "kleur.")
-        ratio = contrast(self.accent, self.primary)
-        if ratio < 3:
-            raise ConfigError(
-                f"mkdocs.yml: plugins.ivpgen.accent_colour '{self.accent}' verschilt te weinig van "
-                f"de hoofdkleur ({ratio:.1f}:1, minimaal 3:1); kies een lichtere accentkleur.")
+    def problems(self) -> list[tuple[str, str]]:
+        """(option, message) for every colour that is no colour or would make text unreadable."""
+        found: list[tuple[str, str]] = []
+        colours = {"primary": self.primary, "accent": self.accent, "text": self.text}
+        for name, colour in colours.items():
+            if not _HEX.match(colour):
+                found.append((f"{name}_colour", f"'{colour}' is geen kleur; schrijf een hekje en zes "
+                               "hexadecimale cijfers tussen aanhalingstekens, bijvoorbeeld \"#1f4e79\"."))
+        if found:
+            return found
+        for name, other, minimum, advice in _PAIRS:
+            ratio = contrast(colours[name], colours.get(other, WHITE))
+            if ratio < minimum:
+                found.append((f"{name}_colour", f"'{colours[name]}' heeft te weinig contrast met "
+                               f"{_PAIR_NAMES[other]} ({ratio:.1f}:1, minimaal {minimum:g}:1 voor WCAG "
+                               f"2.1 AA); {advice}."))
         if any(c in self.font for c in ";{}<>"):
-            raise ConfigError("mkdocs.yml: plugins.ivpgen.font mag alleen lettertypenamen bevatten.")
+            found.append(("font", "mag alleen lettertypenamen bevatten, gescheiden door komma's."))
+        return found
+
+    def validate(self) -> None:
+        """Raise the first problem of the house style as a ConfigError."""
+        for option, message in self.problems():
+            raise ConfigError(f"mkdocs.yml: plugins.ivpgen.{option}: {message}")
 
     def css(self) -> str:
         """The tokens as CSS custom properties, read by the theme's stylesheet."""

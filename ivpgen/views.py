@@ -10,6 +10,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from ivpgen.model import (
     ACTION_STATUSES,
@@ -31,15 +32,25 @@ def source_date() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
-def reference_date(content: Content) -> dt.date:
-    """'Today' for the site: the plan's reference_date, else SOURCE_DATE_EPOCH, else today.
+ReferenceSource = Literal["plan", "SOURCE_DATE_EPOCH", "today"]
 
-    Fixing it keeps builds reproducible; past and upcoming events are split on it.
+
+def reference(content: Content) -> tuple[dt.date, ReferenceSource]:
+    """'Today' for the plan and where it comes from: the plan's reference_date, else
+    SOURCE_DATE_EPOCH, else the computer's date.
+
+    Fixing it keeps builds reproducible; deadlines are judged and past and upcoming events
+    are split on it.
     """
     if content.plan.reference_date:
-        return content.plan.reference_date
+        return content.plan.reference_date, "plan"
     fixed = source_date()
-    return fixed.date() if fixed else dt.date.today()
+    return (fixed.date(), "SOURCE_DATE_EPOCH") if fixed else (dt.date.today(), "today")
+
+
+def reference_date(content: Content) -> dt.date:
+    """The reference date alone (see ``reference``)."""
+    return reference(content)[0]
 
 
 @dataclass(frozen=True)

@@ -141,11 +141,12 @@ def _translate(exc: yaml.MarkedYAMLError) -> YamlProblem:
     return YamlProblem(line, f"YAML-fout: de tekst is geen geldige YAML ({problem}).")
 
 
-def parse_yaml(text: str) -> YamlData:
+def parse_yaml(text: str, any_tag: bool = False) -> YamlData:
     """Parse one YAML document into plain data with a line for each value.
 
     LibYAML parses when it is there; on any syntax error the Python parser parses again, so
-    the message and line are always the ones staff see documented.
+    the message and line are always the ones staff see documented. ``any_tag`` reads values
+    with an unknown tag (mkdocs.yml's ``!ENV``, ``!relative``) as their plain text.
     """
     if yaml.__with_libyaml__:
         try:
@@ -155,18 +156,18 @@ def parse_yaml(text: str) -> YamlData:
             pass
         else:
             fast.dispose()
-            return _data(fast, node)
-    return _parse_slowly(text)
+            return _data(fast, node, any_tag)
+    return _parse_slowly(text, any_tag)
 
 
-def _data(loader: Any, node: Node | None) -> YamlData:
+def _data(loader: Any, node: Node | None, any_tag: bool) -> YamlData:
     result = YamlData(None)
     if node is not None:
-        result.data = _Walker(loader, result.lines).value(node, ())
+        result.data = _Walker(loader, result.lines, any_tag).value(node, ())
     return result
 
 
-def _parse_slowly(text: str) -> YamlData:
+def _parse_slowly(text: str, any_tag: bool) -> YamlData:
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -184,16 +185,17 @@ def _parse_slowly(text: str) -> YamlData:
         raise YamlProblem(first, "YAML-fout: de gegevens zijn te diep genest.") from None
     finally:
         loader.dispose()
-    return _data(loader, node)
+    return _data(loader, node, any_tag)
 
 
 class _Walker:
     """Turns composed nodes into plain data, refusing aliases, duplicates and odd keys."""
 
-    def __init__(self, loader: _Loader, lines: dict[Path, int]) -> None:
+    def __init__(self, loader: _Loader, lines: dict[Path, int], any_tag: bool = False) -> None:
         self.loader = loader
         self.lines = lines
         self.seen: set[int] = set()
+        self.any_tag = any_tag
 
     def value(self, node: Node, path: Path) -> Any:
         line = node.start_mark.line + 1
@@ -235,6 +237,8 @@ class _Walker:
 
     def scalar(self, node: ScalarNode, path: Path) -> Any:
         if node.tag not in _ALLOWED_TAGS:
+            if self.any_tag:
+                return node.value
             raise YamlProblem(node.start_mark.line + 1,
                               f"het YAML-label '{node.tag}' wordt niet ondersteund.", path)
         try:

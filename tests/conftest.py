@@ -31,13 +31,10 @@ def run_ivpgen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Resu
 
 
 def copy_plan(source: Path, target: Path) -> Path:
-    """Copy a plan (mkdocs.yml + content/) and point its theme at this repo's templates."""
+    """Copy a plan (mkdocs.yml + content/); it uses the packaged theme."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source / "content", target / "content")
-    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: ../../../templates", f"custom_dir: {ROOT / 'templates'}")
-    config = config.replace("custom_dir: templates", f"custom_dir: {ROOT / 'templates'}")
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 

@@ -240,7 +240,7 @@ def test_broken_input(published: Path, case: str) -> None:
     before = tree_digest(published / "site")
     edit(published)
     result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2, "errors in the content exit with status 2"
     assert message in result.output, result.output
     assert "Traceback" not in result.output
     assert tree_digest(published / "site") == before

@@ -155,7 +155,9 @@ def test_one_mistake_gives_one_message(mini: Path) -> None:
 def test_check_is_clean_on_the_test_plan(mini: Path) -> None:
     result = run_ivpgen("check", "--strict", cwd=mini)
     assert result.code == 0, result.output
-    assert result.output.strip() == "0 fout(en), 0 waarschuwing(en)."
+    first, last = result.output.strip().splitlines()
+    assert first.startswith("Peildatum ") and "deadlines en bijeenkomsten" in first
+    assert last == "0 fout(en), 0 waarschuwing(en)."
 
 
 def test_check_json_output_for_tools(mini: Path) -> None:
@@ -165,7 +167,8 @@ def test_check_json_output_for_tools(mini: Path) -> None:
     result = run_ivpgen("check", "--format", "json", cwd=mini)
     assert result.code == 2
     findings = json.loads(result.output)
-    assert findings == [{
+    assert findings["notes"][0].startswith("Peildatum ")
+    assert findings["problems"] == [{
         "file": "content/thema/inbraak.md", "line": 11, "field": "goals[0].indicator",
         "message": "indicator 'inbraak' bestaat niet. Bedoelt u 'inbraken'?", "severity": "error",
     }]

@@ -2,5 +2,5 @@
 
 Engine-free (no MkDocs): ``Catalog`` builds every chart's words, data table and drawing spec
 from the content; ``render`` draws one chart with matplotlib (Agg, object API) and makes the
-SVG accessible; ``ChartCache`` renders what changed, in parallel, and keeps the rest.
+SVG accessible; ``cache.chart_svgs`` takes what it can from the store and draws the rest.
 """

@@ -1,33 +1,30 @@
-"""Make only the PDFs whose input changed; the rest come from ``.cache/ivpgen/pdf/``.
+"""Make only the PDFs whose input changed; the rest come from the store.
 
 A PDF's key is the SHA-256 of its HTML document (which holds all its input: text, data,
-charts as SVG, print CSS), its creation date and the WeasyPrint version. ``manifest.json``
-records each edition's key and page count, so the site can say how many pages a PDF has
-without opening it, and PDFs no edition uses any more are removed. Missing PDFs are made in a
-process pool (WeasyPrint's layout is CPU-bound), collected, then written.
+charts as SVG, print CSS), its creation date and the WeasyPrint version. The store keeps each
+PDF with its page count, so the site can say how many pages a PDF has without opening it.
+Missing PDFs are made by the runner (WeasyPrint's layout is CPU-bound), collected, then stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
-import multiprocessing
-import os
+import re
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
-from pathlib import Path
-from typing import Any
 
 from ivpgen.errors import PdfError
+from ivpgen.runner import Runner, TaskError
+from ivpgen.store import Store
 
-MANIFEST = "manifest.json"
 VARIANT = "pdf/ua-1"
 """Tagged PDF for accessibility (PDF/UA-1): structure tree, /Lang, title, alt texts."""
+MACHINE_MESSAGES = re.compile(r"HarfBuzz|fontTools|Fontconfig|Pango|font", re.IGNORECASE)
+"""WeasyPrint messages about this computer (font subsetting, font libraries), not about content."""
 
 
 @cache
@@ -45,7 +42,7 @@ def pdf_key(html: str, created: dt.datetime) -> str:
 
 @dataclass(frozen=True)
 class PdfFile:
-    """One edition's PDF: where it goes in the site, its bytes and its number of pages."""
+    """One PDF: where it goes in the site, its bytes and its number of pages."""
 
     path: str
     data: bytes
@@ -58,6 +55,9 @@ class PdfReport:
     made: int
     seconds: float
     warnings: tuple[str, ...] = ()
+    """WeasyPrint's messages about the documents, each with the PDF it concerns."""
+    machine: tuple[str, ...] = ()
+    """WeasyPrint's messages about this computer (fonts, libraries), each kind once."""
 
 
 @dataclass(frozen=True)
@@ -66,94 +66,43 @@ class Job:
     html: str
     created: dt.datetime
 
-
-class PdfCache:
-    """PDFs from ``folder`` when their key is there, else made with WeasyPrint."""
-
-    def __init__(self, folder: Path, workers: int | None = None) -> None:
-        self.folder = folder
-        self.workers = workers or os.cpu_count() or 1
-
-    def pdfs(self, jobs: list[Job]) -> tuple[list[PdfFile], PdfReport]:
-        started = time.perf_counter()
-        keys = {job.path: pdf_key(job.html, job.created) for job in jobs}
-        known = self.manifest().get("pdfs", {})
-        found: dict[str, PdfFile] = {}
-        for job in jobs:
-            entry = known.get(job.path, {})
-            data = self._read(keys[job.path]) if entry.get("key") == keys[job.path] else None
-            if data is not None:
-                found[job.path] = PdfFile(job.path, data, int(entry["pages"]))
-        missing = [job for job in jobs if job.path not in found]
-        made, warnings = make_all(missing, keys, self.workers)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for pdf in made:
-            _write_atomic(self.folder / f"{keys[pdf.path]}.pdf", pdf.data)
-        files = {**found, **{pdf.path: pdf for pdf in made}}
-        self._write_manifest(keys, files)
-        ordered = [files[job.path] for job in jobs]
-        return ordered, PdfReport(len(jobs), len(made), time.perf_counter() - started,
-                                  tuple(warnings))
-
-    def _read(self, key: str) -> bytes | None:
-        try:
-            return (self.folder / f"{key}.pdf").read_bytes()
-        except OSError:
-            return None
-
-    def manifest(self) -> dict[str, Any]:
-        path = self.folder / MANIFEST
-        try:
-            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data
-
-    def _write_manifest(self, keys: dict[str, str], files: dict[str, PdfFile]) -> None:
-        manifest = {"weasyprint": weasyprint_version(), "pdfs": {
-            path: {"key": key, "pages": files[path].pages, "size": len(files[path].data)}
-            for path, key in sorted(keys.items())}}
-        _write_atomic(self.folder / MANIFEST,
-                      (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
-        used = set(keys.values())
-        for path in self.folder.glob("*.pdf"):
-            if path.stem not in used:
-                path.unlink(missing_ok=True)
+    @property
+    def key(self) -> str:
+        return pdf_key(self.html, self.created)
 
 
-def make_all(jobs: list[Job], keys: dict[str, str], workers: int) -> tuple[list[PdfFile], list[str]]:
-    """Make the PDFs, in a process pool when there is more than one; a failure names its file."""
-    if not jobs:
-        return [], []
-    if len(jobs) == 1 or workers <= 1:
-        results = [_checked(job, keys[job.path]) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_context()) as pool:
-            futures = [pool.submit(make_pdf, job.html, job.created, keys[job.path]) for job in jobs]
-            results = [_result(job, future.result) for job, future in zip(jobs, futures, strict=True)]
-    made = [PdfFile(job.path, data, pages) for job, (data, pages, _) in zip(jobs, results, strict=True)]
-    warnings = [f"{job.path}: {w}" for job, (_, _, ws) in zip(jobs, results, strict=True) for w in ws]
-    return made, warnings
-
-
-def _context() -> Any:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _checked(job: Job, key: str) -> tuple[bytes, int, list[str]]:
-    return _result(job, lambda: make_pdf(job.html, job.created, key))
-
-
-def _result(job: Job, get: Any) -> tuple[bytes, int, list[str]]:
+def pdfs(jobs: list[Job], store: Store, runner: Runner) -> tuple[list[PdfFile], PdfReport]:
+    """Every job's PDF, in job order, from the store or made; and what had to be made."""
+    started = time.perf_counter()
+    keys = [job.key for job in jobs]
+    files: dict[str, PdfFile] = {}
+    for job, key in zip(jobs, keys, strict=True):
+        entry = store.get(key)
+        if entry is not None and isinstance(entry.meta.get("pages"), int):
+            files[job.path] = PdfFile(job.path, entry.data, entry.meta["pages"])
+    missing = [(job, key) for job, key in zip(jobs, keys, strict=True) if job.path not in files]
     try:
-        result: tuple[bytes, int, list[str]] = get()
-    except Exception as exc:
-        raise PdfError(f"de samenvatting {job.path} kon niet worden gemaakt: {exc}") from exc
-    return result
+        made = runner.map(_make, missing, [job.path for job, _ in missing])
+    except TaskError as exc:
+        raise PdfError(f"de samenvatting {exc.name} kon niet worden gemaakt: {exc.cause}") from exc
+    warnings: list[str] = []
+    machine: dict[str, None] = {}
+    for (job, key), (data, pages, messages) in zip(missing, made, strict=True):
+        store.put(key, data, {"pages": pages, "path": job.path})
+        files[job.path] = PdfFile(job.path, data, pages)
+        for message in messages:
+            if MACHINE_MESSAGES.search(message):
+                machine.setdefault(message, None)
+            else:
+                warnings.append(f"{job.path}: {message}")
+    report = PdfReport(len(jobs), len(missing), time.perf_counter() - started, tuple(warnings),
+                       tuple(machine))
+    return [files[job.path] for job in jobs], report
+
+
+def _make(item: tuple[Job, str]) -> tuple[bytes, int, list[str]]:
+    job, key = item
+    return make_pdf(job.html, job.created, key)
 
 
 class _Collect(logging.Handler):
@@ -185,9 +134,3 @@ def make_pdf(html: str, created: dt.datetime, key: str) -> tuple[bytes, int, lis
         logger.removeHandler(collect)
     assert data is not None
     return data, len(document.pages), collect.messages
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    partial.replace(path)

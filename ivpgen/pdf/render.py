@@ -38,7 +38,8 @@ class PrintContext:
     svgs: dict[str, str]
     locale: Locale
     style: Style
-    templates: Path
+    templates: tuple[Path, ...]
+    """The theme's folders, a plan's own custom_dir first: print templates are looked up in order."""
     bodies: dict[str, str]
     """Each priority's Markdown body (the 'why'), by priority id."""
     markdown: Callable[[str], str]
@@ -51,7 +52,7 @@ def created(site: SiteView) -> dt.datetime:
 
 
 def environment(ctx: PrintContext) -> Environment:
-    env = Environment(loader=FileSystemLoader(ctx.templates), autoescape=True,
+    env = Environment(loader=FileSystemLoader(list(ctx.templates)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(t=ctx.locale.t, ivp=ctx.site, charts=ctx.catalog, style=ctx.style,
                        chart_img=lambda chart: chart_img(ctx, chart),
@@ -64,7 +65,8 @@ def environment(ctx: PrintContext) -> Environment:
 def render_html(ctx: PrintContext, edition: Edition) -> str:
     """The edition as one HTML document: text, data, charts (inline SVG) and print CSS."""
     env = environment(ctx)
-    css = (ctx.templates / "print" / "print.css").read_text(encoding="utf-8")
+    assert env.loader is not None
+    css, _, _ = env.loader.get_source(env, "print/print.css")
     view = EditionView(ctx.site, edition)
     return env.get_template(TEMPLATE).render(
         plan=ctx.site.plan, edition=edition, view=view, css=Markup(css),  # noqa: S704 - our CSS

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ivpgen.i18n import Locale
-from ivpgen.pdf.cache import Job, PdfCache, PdfFile, PdfReport
+from ivpgen.pdf.cache import Job, PdfFile, PdfReport, pdfs
 from ivpgen.pdf.edition import Edition, editions
 from ivpgen.pdf.render import PrintContext, created, render_html
+from ivpgen.runner import Runner
+from ivpgen.store import Store
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,11 @@ def label(locale: Locale, edition: Edition) -> str:
     return locale.t("print.link_municipality", name=edition.municipality.name)
 
 
-def make_summaries(ctx: PrintContext, folder: Path,
-                   workers: int | None = None) -> tuple[list[Summary], PdfReport]:
+def make_summaries(ctx: PrintContext, store: Store, runner: Runner) -> tuple[list[Summary], PdfReport]:
     """Every edition's PDF, in edition order, and how many had to be made."""
     found = editions(ctx.site)
     date = created(ctx.site)
     jobs = [Job(edition.path, render_html(ctx, edition), date) for edition in found]
-    files, report = PdfCache(folder, workers).pdfs(jobs)
+    files, report = pdfs(jobs, store, runner)
     return ([Summary(edition, label(ctx.locale, edition), file)
              for edition, file in zip(found, files, strict=True)], report)

@@ -88,19 +88,18 @@ def free_port() -> int:
 def copy_mini(target: Path, *, own_templates: bool = False) -> Path:
     """Copy the mini fixture (mkdocs.yml + content/, not its stray site/) into target.
 
-    The fixture's theme is ``custom_dir: ../../../templates``; the copy points at the
-    repository's templates, or with own_templates at a copy of them next to the plan, so that
-    a test may edit templates without touching the repository.
+    The fixture uses the packaged theme; with own_templates the copy overrides home.html with a
+    copy of its own (``custom_dir: overrides``), so that a test may edit a template without
+    touching the repository.
     """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(MINI / "content", target / "content")
-    templates = TEMPLATES
-    if own_templates:
-        templates = target / "templates"
-        shutil.copytree(TEMPLATES, templates)
     config = (MINI / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "custom_dir: ../../../templates" in config, "the mini fixture's theme path changed"
-    config = config.replace("custom_dir: ../../../templates", f"custom_dir: {templates.as_posix()}")
+    if own_templates:
+        (target / "overrides").mkdir()
+        shutil.copy(TEMPLATES / "home.html", target / "overrides" / "home.html")
+        assert "  name: ivpgen\n" in config, "the mini fixture's theme changed"
+        config = config.replace("  name: ivpgen\n", "  name: ivpgen\n  custom_dir: overrides\n")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target / "mkdocs.yml"
 

@@ -49,7 +49,7 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    """`ivpgen serve` on a copy of the mini plan with its own copy of the templates."""
+    """`ivpgen serve` on a copy of the mini plan with its own copy of home.html."""
     plan = tmp_path / "plan"
     config = copy_mini(plan, own_templates=True)
     port = free_port()
@@ -127,11 +127,11 @@ def test_open_page_reloads_after_edits(browser: Any, preview: Preview) -> None:
         _wait_for_reload_showing(home, "Bewerkt in Markdown.", "an edit of content/index.md",
                                  preview.log)
 
-        # (b) A template (the plan's own copy of templates/).
+        # (b) A template (the plan's own override of home.html, in its custom_dir).
         _mark(home)
-        _edit(preview.plan / "templates" / "home.html", "{% block content %}",
+        _edit(preview.plan / "overrides" / "home.html", "{% block content %}",
               '{% block content %}\n<p class="e2e-marker">Sjabloon bewerkt.</p>')
-        _wait_for_reload_showing(home, "Sjabloon bewerkt.", "an edit of templates/home.html",
+        _wait_for_reload_showing(home, "Sjabloon bewerkt.", "an edit of overrides/home.html",
                                  preview.log)
 
         # (c) The CSV data file: the figures page shows the new value.
