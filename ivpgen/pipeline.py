@@ -28,6 +28,7 @@ from ivpgen.i18n import Locale, load_locale
 from ivpgen.links import review_page
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import Plan, Theme, theme_id
+from ivpgen.pages import PageSpec, site_pages
 from ivpgen.runner import Runner
 from ivpgen.store import Store
 from ivpgen.style import Style
@@ -80,6 +81,8 @@ class Outcome:
     site: SiteView | None = None
     catalog: Catalog | None = None
     placements: dict[str, list[shortcode.Placement]] = field(default_factory=dict)
+    pages: dict[str, PageSpec] = field(default_factory=dict)
+    """Every page of the site (content and generated) with its template and view."""
     svgs: dict[str, str] = field(default_factory=dict)
     summaries: list[Any] = field(default_factory=list)
     files: list[tuple[str, str | bytes]] = field(default_factory=list)
@@ -120,7 +123,8 @@ class Pipeline:
         catalog = Catalog(site, locale, settings.style)
         placements, found = shortcode.all_placements(catalog, _bodies(loaded), prefix)
         problems += found + _link_problems(settings, loaded)
-        return Outcome(sorted(problems), loaded, locale, site, catalog, placements, notes=notes)
+        return Outcome(sorted(problems), loaded, locale, site, catalog, placements,
+                       site_pages(loaded), notes=notes)
 
     def build(self, settings: Settings, pdf: bool = True) -> Outcome:
         """Check, then draw the charts and make the PDFs that are not in the store yet."""

@@ -47,20 +47,12 @@ from ivpgen.model import (
     theme_id,
 )
 from ivpgen.options import IvpgenConfig
+from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.settings import read_config, review, style_of
 
 log = get_plugin_logger(__name__)
 
-TEMPLATES = {
-    "plan": "home.html",
-    "theme": "theme.html",
-    "indicators": "indicators.html",
-    "partners": "partners.html",
-    "participation": "participation.html",
-    "progress": "progress.html",
-    "page": "main.html",
-}
 PRINT_DIR = "print/"
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -183,6 +175,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         files.append(File.generated(config, STYLE_FILE, content=style_of(self.config).css()))
         for path, content in outcome.files:
             files.append(File.generated(config, path, content=content))
+        for src, spec in outcome.pages.items():
+            if spec.generated and files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=""))
         state.links = _links(outcome, files, state.locale)
         state.placer = Placer(outcome.svgs)
         return files
@@ -192,15 +187,15 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         outcome = self.state.outcome
         assert outcome is not None and outcome.loaded is not None
         src = page.file.src_uri
-        entry = outcome.loaded.content.pages.get(src)
-        if entry is None:  # serve: a page added since the last good version
+        spec = outcome.pages.get(src)
+        if spec is None:  # serve: a page added since the last good version
             page.meta = {"template": TEMPLATES["page"]}
             return markdown
-        kind = getattr(entry, "type", "page")
-        page.meta = {"template": TEMPLATES[kind]}
-        title = getattr(entry, "title", None)
-        if title:
-            page.meta["title"] = title
+        page.meta = {"template": spec.template}
+        if spec.title:
+            page.meta["title"] = spec.title
+        if spec.generated:
+            return ""
         return shortcode.replace(outcome.loaded.sources[src].body, outcome.placements.get(src, []))
 
     @_boundary
@@ -244,8 +239,11 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         outcome = self.state.outcome
         assert outcome is not None and outcome.loaded is not None
         extra = context  # our templates read two keys MkDocs' TypedDict does not declare
-        extra["entry"] = outcome.loaded.content.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
-        extra["theme_id"] = theme_id(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        src = page.file.src_uri
+        spec = outcome.pages.get(src)
+        extra["entry"] = outcome.loaded.content.pages.get(src)  # type: ignore[typeddict-unknown-key]
+        extra["view"] = spec.view if spec else None  # type: ignore[typeddict-unknown-key]
+        extra["theme_id"] = theme_id(src)  # type: ignore[typeddict-unknown-key]
         self.state.placer.start_page(page.file.src_uri)
         page.content = self._fill_charts(page, page.content or "")
         return context
@@ -334,7 +332,8 @@ def shown_prefix(folder: Path) -> str:
 
 
 def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
-    """Site-relative URLs of the special pages, for menus, cards and cross-links."""
+    """Site-relative URLs of the pages, for menus, cards and cross-links: ``pages`` has every
+    page (content and generated) by its path, e.g. links.pages['gemeente/soest.md']."""
     assert outcome.loaded is not None
     pages = outcome.loaded.content.pages
 
@@ -346,6 +345,7 @@ def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
         return next((url(src) for src, page in sorted(pages.items()) if isinstance(page, kind)), "")
 
     return {
+        "pages": {src: url(src) for src in outcome.pages},
         "themes": {theme_id(src): url(src) for src, p in pages.items() if isinstance(p, Theme)},
         "indicators": first(IndicatorsPage),
         "partners": first(PartnersPage),
