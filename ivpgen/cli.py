@@ -18,7 +18,6 @@ from typing import NoReturn
 
 import click
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -127,6 +126,8 @@ def serve(config_file: str, strict: bool, dev_addr: str) -> None:
     Bewaakt content/ (ook databestanden), het thema en mkdocs.yml. Live reload wordt hier
     expliciet aangezet: MkDocs 1.6.1 zet het bij click > 8.2.1 per ongeluk uit.
     """
+    from mkdocs.commands.serve import serve as mkdocs_serve  # livereload: only when serving
+
     _setup_logging(False)
     _stop_on_config_errors(config_file)
     signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl+C: the worker pool is closed

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import markdown as markdown_lib
+from jinja2 import FileSystemBytecodeCache
 
 from ivpgen.charts import shortcode
 from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.placing import site_files
 from ivpgen.check import check
 from ivpgen.errors import Problem
+from ivpgen.fingerprint import inputs_digest
 from ivpgen.i18n import Locale, load_locale
 from ivpgen.links import review_page
 from ivpgen.load import Loaded, load_content
@@ -58,6 +60,12 @@ class Settings:
     markdown_configs: dict[str, Any] = field(default_factory=dict)
     shown_prefix: str = ""
     """How content paths are shown in messages, e.g. 'content/'."""
+
+    def fingerprint(self) -> str:
+        """The fingerprint of everything this build reads (see ``fingerprint``)."""
+        shown = repr((self.locale, self.style, self.site_url, self.markdown_extensions,
+                      sorted(self.markdown_configs.items(), key=lambda item: item[0])))
+        return inputs_digest(self.docs_dir, self.template_dirs, shown)
 
     def markdown(self) -> Callable[[str], str]:
         """Markdown to HTML with the site's extensions, for text fields in front matter."""
@@ -105,6 +113,12 @@ class Pipeline:
     def store(self, settings: Settings) -> Store:
         folder = settings.store_dir.resolve()
         return self._stores.setdefault(folder, Store(folder))
+
+    def bytecode_cache(self, settings: Settings) -> FileSystemBytecodeCache:
+        """Compiled Jinja templates, kept in the store's folder so a warm build compiles none."""
+        folder = settings.store_dir.resolve() / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        return FileSystemBytecodeCache(str(folder))
 
     def close(self) -> None:
         self.runner.close()
@@ -158,8 +172,9 @@ class Pipeline:
                   for src, page in loaded.content.pages.items() if isinstance(page, Theme)}
         ctx = PrintContext(outcome.site, outcome.catalog, outcome.svgs, outcome.locale,
                            settings.style, settings.template_dirs, bodies, settings.markdown(),
-                           settings.site_url)
-        outcome.summaries, report = make_summaries(ctx, store, self.runner)
+                           settings.site_url, self.bytecode_cache(settings))
+        outcome.summaries, report = make_summaries(ctx, store, self.runner,
+                                                   settings.fingerprint())
         outcome.problems += [Problem(s.file.path, 0, "", message, "warning")
                              for s in outcome.summaries for message in report.warnings
                              if message.startswith(s.file.path + ":")]

@@ -13,8 +13,9 @@ import hashlib
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.metadata import version
 
 from ivpgen.errors import PdfError
@@ -60,11 +61,19 @@ class PdfReport:
     """WeasyPrint's messages about this computer (fonts, libraries), each kind once."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Job:
+    """One PDF to make: where it goes, how to render its HTML, its date, and optionally the
+    fingerprint of its inputs (when that is in the store, the HTML is not even rendered)."""
+
     path: str
-    html: str
+    render: Callable[[], str]
     created: dt.datetime
+    fingerprint: str | None = None
+
+    @cached_property
+    def html(self) -> str:
+        return self.render()
 
     @property
     def key(self) -> str:
@@ -74,21 +83,18 @@ class Job:
 def pdfs(jobs: list[Job], store: Store, runner: Runner) -> tuple[list[PdfFile], PdfReport]:
     """Every job's PDF, in job order, from the store or made; and what had to be made."""
     started = time.perf_counter()
-    keys = [job.key for job in jobs]
-    files: dict[str, PdfFile] = {}
-    for job, key in zip(jobs, keys, strict=True):
-        entry = store.get(key)
-        if entry is not None and isinstance(entry.meta.get("pages"), int):
-            files[job.path] = PdfFile(job.path, entry.data, entry.meta["pages"])
-    missing = [(job, key) for job, key in zip(jobs, keys, strict=True) if job.path not in files]
+    files = {job.path: found for job in jobs if (found := _stored(job, store)) is not None}
+    missing = [job for job in jobs if job.path not in files]
     try:
-        made = runner.map(_make, missing, [job.path for job, _ in missing])
+        made = runner.map(make_pdf, [(job.html, job.created, job.key) for job in missing],
+                          [job.path for job in missing])
     except TaskError as exc:
         raise PdfError(f"de samenvatting {exc.name} kon niet worden gemaakt: {exc.cause}") from exc
     warnings: list[str] = []
     machine: dict[str, None] = {}
-    for (job, key), (data, pages, messages) in zip(missing, made, strict=True):
-        store.put(key, data, {"pages": pages, "path": job.path})
+    for job, (data, pages, messages) in zip(missing, made, strict=True):
+        store.put(job.key, data, {"pages": pages, "path": job.path})
+        _remember(job, store)
         files[job.path] = PdfFile(job.path, data, pages)
         for message in messages:
             if MACHINE_MESSAGES.search(message):
@@ -100,9 +106,26 @@ def pdfs(jobs: list[Job], store: Store, runner: Runner) -> tuple[list[PdfFile], 
     return [files[job.path] for job in jobs], report
 
 
-def _make(item: tuple[Job, str]) -> tuple[bytes, int, list[str]]:
-    job, key = item
-    return make_pdf(job.html, job.created, key)
+def _stored(job: Job, store: Store) -> PdfFile | None:
+    """The job's PDF from the store: by the fingerprint of its inputs, else by its HTML."""
+    key = None
+    if job.fingerprint:
+        pointer = store.get(job.fingerprint)
+        key = pointer.meta.get("key") if pointer else None
+    entry = store.get(key) if isinstance(key, str) else None
+    if entry is None:
+        entry = store.get(job.key)
+        if entry is not None:
+            _remember(job, store)
+    if entry is None or not isinstance(entry.meta.get("pages"), int):
+        return None
+    return PdfFile(job.path, entry.data, entry.meta["pages"])
+
+
+def _remember(job: Job, store: Store) -> None:
+    """Point the fingerprint of the job's inputs at its PDF, for the next build's fast path."""
+    if job.fingerprint:
+        store.put(job.fingerprint, b"", {"key": job.key})
 
 
 class _Collect(logging.Handler):
@@ -114,7 +137,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def make_pdf(html: str, created: dt.datetime, key: str) -> tuple[bytes, int, list[str]]:
+def make_pdf(job: tuple[str, dt.datetime, str]) -> tuple[bytes, int, list[str]]:
     """One PDF with WeasyPrint: tagged, dated ``created``, its /ID fixed to the key.
 
     WeasyPrint's warnings (unsupported CSS, a missing font) are returned, not printed, so the
@@ -122,6 +145,7 @@ def make_pdf(html: str, created: dt.datetime, key: str) -> tuple[bytes, int, lis
     """
     import weasyprint  # heavy import: only where PDFs are made
 
+    html, created, key = job
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)

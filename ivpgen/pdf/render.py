@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ivpgen.charts.catalog import Catalog
@@ -44,6 +44,8 @@ class PrintContext:
     """Each priority's Markdown body (the 'why'), by priority id."""
     markdown: Callable[[str], str]
     site_url: str | None = None
+    bytecode_cache: BytecodeCache | None = None
+    """Compiled templates kept between builds (in the store's folder)."""
 
 
 def created(site: SiteView) -> dt.datetime:
@@ -53,7 +55,8 @@ def created(site: SiteView) -> dt.datetime:
 
 def environment(ctx: PrintContext) -> Environment:
     env = Environment(loader=FileSystemLoader(list(ctx.templates)), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      bytecode_cache=ctx.bytecode_cache)
     env.globals.update(t=ctx.locale.t, ivp=ctx.site, charts=ctx.catalog, style=ctx.style,
                        chart_img=lambda chart: chart_img(ctx, chart),
                        verdict=lambda chart: verdict_text(ctx, chart))
@@ -62,9 +65,9 @@ def environment(ctx: PrintContext) -> Environment:
     return env
 
 
-def render_html(ctx: PrintContext, edition: Edition) -> str:
+def render_html(ctx: PrintContext, edition: Edition, env: Environment | None = None) -> str:
     """The edition as one HTML document: text, data, charts (inline SVG) and print CSS."""
-    env = environment(ctx)
+    env = env or environment(ctx)
     assert env.loader is not None
     css, _, _ = env.loader.get_source(env, "print/print.css")
     view = EditionView(ctx.site, edition)

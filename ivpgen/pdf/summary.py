@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import hashlib
 from dataclasses import dataclass
 
 from ivpgen.i18n import Locale
 from ivpgen.pdf.cache import Job, PdfFile, PdfReport, pdfs
 from ivpgen.pdf.edition import Edition, editions
-from ivpgen.pdf.render import PrintContext, created, render_html
+from ivpgen.pdf.render import PrintContext, created, environment, render_html
 from ivpgen.runner import Runner
 from ivpgen.store import Store
 
@@ -25,17 +28,29 @@ class Summary:
         return len(self.file.data)
 
 
+def _fast_key(fingerprint: str, path: str, date: dt.datetime) -> str:
+    return hashlib.sha256(f"print\0{fingerprint}\0{path}\0{date.isoformat()}".encode()).hexdigest()
+
+
 def label(locale: Locale, edition: Edition) -> str:
     if edition.municipality is None:
         return locale.t("print.link_region")
     return locale.t("print.link_municipality", name=edition.municipality.name)
 
 
-def make_summaries(ctx: PrintContext, store: Store, runner: Runner) -> tuple[list[Summary], PdfReport]:
-    """Every edition's PDF, in edition order, and how many had to be made."""
+def make_summaries(ctx: PrintContext, store: Store, runner: Runner,
+                   fingerprint: str | None = None) -> tuple[list[Summary], PdfReport]:
+    """Every edition's PDF, in edition order, and how many had to be made.
+
+    ``fingerprint`` is that of the build's inputs: with it, an edition whose inputs are
+    unchanged comes from the store without rendering its HTML.
+    """
     found = editions(ctx.site)
     date = created(ctx.site)
-    jobs = [Job(edition.path, render_html(ctx, edition), date) for edition in found]
+    env = environment(ctx)
+    jobs = [Job(edition.path, functools.partial(render_html, ctx, edition, env), date,
+                _fast_key(fingerprint, edition.path, date) if fingerprint else None)
+            for edition in found]
     files, report = pdfs(jobs, store, runner)
     return ([Summary(edition, label(ctx.locale, edition), file)
              for edition, file in zip(found, files, strict=True)], report)
