@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site test serve check lint audit clean system-site system-test
+.PHONY: site test serve check lint audit bench clean system-site system-test
 
 site: system-site $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
@@ -47,6 +47,10 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml constraints.txt
 $(VENV)/.installed-test: $(VENV)/.created pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+# The build benchmark against plain MkDocs at S, M and L: writes benchmarks/results.md (minutes).
+bench: system-site $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py
 
 # A readable accessibility report of site/ (axe-core, Nu HTML Checker, page weight, other hosts).
 audit: site $(VENV)/.installed-test
