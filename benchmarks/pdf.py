@@ -1,55 +1,37 @@
-"""PDF count, pages, sizes and cold/cached generation time of the printed summary.
+"""PDF count, pages, sizes and cold/cached time of the printed summary, through the pipeline.
 
     .venv/bin/python benchmarks/pdf.py                 # the example plan, all cores
     .venv/bin/python benchmarks/pdf.py --workers 1     # one process
 
-Cold: an empty PDF cache, every edition made with WeasyPrint (in a process pool). Cached: the
-same cache again, nothing to make (only the HTML is rendered and hashed). Charts come from a
-warm chart cache, so the times are those of the PDF stage alone.
+Cold: an empty store, every edition made with WeasyPrint (by the runner's worker processes).
+Cached: the same store again, nothing to make. The times are those of the PDF stage alone (the
+charts are drawn before it starts).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-import markdown
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from ivpgen.pipeline import Pipeline, Settings
+from ivpgen.plugin import IvpgenPlugin
+from ivpgen.runner import Runner
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from charts import catalog  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-
-from ivpgen.charts.cache import ChartCache  # noqa: E402
-from ivpgen.check import load_and_check  # noqa: E402
-from ivpgen.model import Theme, theme_id  # noqa: E402
-from ivpgen.pdf.render import PrintContext  # noqa: E402
-from ivpgen.pdf.summary import make_summaries  # noqa: E402
-from ivpgen.style import Style  # noqa: E402
 
 
-def context(config_file: Path, charts_dir: Path) -> PrintContext:
+def settings(config_file: Path, store: Path) -> Settings:
     config = load_config(str(config_file))
-    options = config.plugins["ivpgen"].config
-    cat = catalog(config_file)
-    svgs, _ = ChartCache(charts_dir).svgs(cat.charts.values())
-    docs = Path(config.docs_dir)
-    renderer = markdown.Markdown(extensions=config.markdown_extensions,
-                                 extension_configs=config.mdx_configs)
-    loaded, _ = load_and_check(docs, [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")])
-    bodies = {theme_id(src): loaded.sources[src].body
-              for src, page in loaded.content.pages.items() if isinstance(page, Theme)}
-    style = Style(options.primary_colour, options.accent_colour, options.text_colour,
-                  options.font, options.logo)
-    return PrintContext(cat.ctx.site, cat, svgs, cat.ctx.locale, style,
-                        Path(str(config.theme.custom_dir)), bodies,
-                        lambda text: renderer.reset().convert(text), config.site_url or None)
+    plugin = config.plugins["ivpgen"]
+    assert isinstance(plugin, IvpgenPlugin)
+    found = plugin.settings(config, get_files(config))
+    found.store_dir = store
+    return found
 
 
 def main() -> None:
@@ -57,23 +39,23 @@ def main() -> None:
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
+    pipeline = Pipeline(Runner(args.workers))
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = context(args.config_file, ROOT / ".cache" / "ivpgen" / "charts")
-        started = time.perf_counter()
-        summaries, cold = make_summaries(ctx, Path(tmp) / "pdf", args.workers)
-        cold_s = time.perf_counter() - started
-        started = time.perf_counter()
-        _, cached = make_summaries(ctx, Path(tmp) / "pdf", args.workers)
-        cached_s = time.perf_counter() - started
+        chosen = settings(args.config_file, Path(tmp))
+        cold = pipeline.build(chosen)
+        cached = pipeline.build(chosen)
+    pipeline.close()
     print(f"plan:    {args.config_file}")
     print(f"workers: {args.workers} (of {os.cpu_count()} cores)")
-    for s in summaries:
+    for s in cold.summaries:
         print(f"  {s.file.path:45} {s.file.pages:3} pages {s.size / 1000:7.0f} kB")
-    pages = sum(s.file.pages for s in summaries)
-    size = sum(s.size for s in summaries)
-    print(f"pdfs:    {len(summaries)}, {pages} pages, {size / 1000:.0f} kB in all")
-    print(f"cold:    {cold_s:.2f} s, {cold.made} made")
-    print(f"cached:  {cached_s:.2f} s, {cached.made} made")
+    size = sum(s.size for s in cold.summaries)
+    print(f"pdfs:    {len(cold.summaries)}, {cold.stats['pdf_pages']:.0f} pages, "
+          f"{size / 1000:.0f} kB in all")
+    per = cold.stats["pdf_seconds"] / max(cold.stats["pdfs_made"], 1) * args.workers
+    print(f"cold:    {cold.stats['pdf_seconds']:.2f} s, {cold.stats['pdfs_made']:.0f} made "
+          f"({per:.2f} s per edition per worker)")
+    print(f"cached:  {cached.stats['pdf_seconds']:.2f} s, {cached.stats['pdfs_made']:.0f} made")
 
 
 if __name__ == "__main__":

@@ -97,6 +97,9 @@ class Outcome:
     """Files the build adds to the site: (path in the site, content)."""
     notes: list[str] = field(default_factory=list)
     """Progress and machine messages, for the log at info level."""
+    stats: dict[str, float] = field(default_factory=dict)
+    """What the build did, for summaries and benchmarks: charts, charts_drawn, charts_seconds,
+    pdfs, pdfs_made, pdf_pages, pdf_seconds."""
 
     @property
     def failed(self) -> bool:
@@ -158,6 +161,8 @@ class Pipeline:
         assert outcome.catalog is not None and outcome.locale is not None
         catalog = outcome.catalog
         outcome.svgs, report = chart_svgs(catalog.charts.values(), store, self.runner)
+        outcome.stats.update(charts=report.total, charts_drawn=report.drawn,
+                             charts_seconds=report.seconds)
         outcome.notes.append(outcome.locale.t("build.charts", total=report.total,
                                               drawn=report.drawn, seconds=f"{report.seconds:.1f}"))
         outcome.files += site_files(catalog.charts, outcome.svgs, catalog.tiles())
@@ -179,6 +184,8 @@ class Pipeline:
                              for s in outcome.summaries for message in report.warnings
                              if message.startswith(s.file.path + ":")]
         pages = sum(s.file.pages for s in outcome.summaries)
+        outcome.stats.update(pdfs=report.total, pdfs_made=report.made, pdf_pages=pages,
+                             pdf_seconds=report.seconds)
         outcome.notes.append(outcome.locale.t("build.pdfs", total=report.total, pages=pages,
                                               made=report.made, seconds=f"{report.seconds:.1f}"))
         outcome.notes += [outcome.locale.t("build.machine", message=m) for m in report.machine]
