@@ -54,6 +54,8 @@ from ivpgen.settings import read_config, review, style_of
 log = get_plugin_logger(__name__)
 
 PRINT_DIR = "print/"
+STORE_VARIABLE = "IVPGEN_CACHE_DIR"
+"""Overrides the plugin option cache_dir: one store for several plans (CI caches, test suites)."""
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -135,7 +137,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             docs_dir=docs_dir, pages=[f.src_uri for f in files.documentation_pages()],
             locale=self.config.locale, style=style_of(self.config),
             template_dirs=tuple(Path(d) for d in config.theme.dirs),
-            store_dir=root / self.config.cache_dir, site_url=config.site_url or None,
+            store_dir=Path(os.environ.get(STORE_VARIABLE) or root / self.config.cache_dir),
+            site_url=config.site_url or None,
             pdf=self.config.pdf, markdown_extensions=list(config.markdown_extensions),
             markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir))
 
