@@ -148,10 +148,12 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                     not Path(file.abs_src_path or docs_dir).is_relative_to(docs_dir):
                 file.inclusion = InclusionLevel.EXCLUDED  # print CSS is for WeasyPrint only
         outcome = state.pipeline.build(self.settings(config, files), pdf=state.command != "serve")
-        for problem in outcome.problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        _log_problems(outcome.problems)
         for note in outcome.notes:
             log.info(note)
+        infos = sum(p.severity == "info" for p in outcome.problems)
+        if infos and state.locale is not None:
+            log.info(state.locale.t("build.infos", count=infos))
         if outcome.failed:
             if state.command != "serve":
                 state.failed = True
@@ -292,11 +294,19 @@ def _review_config(config: MkDocsConfig) -> None:
     source, problems = read_config(path, shown_prefix(path.parent) + path.name)
     if source is not None:
         problems = review(source)
-    for problem in problems:
-        (log.error if problem.severity == "error" else log.warning)(str(problem))
+    _log_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise PluginError(f"{path.name} bevat {errors} {'fout' if errors == 1 else 'fouten'}.")
+
+
+def _log_problems(problems: list[Problem]) -> None:
+    """Errors and warnings one by one; info is counted by the caller (``ivpgen check`` lists it)."""
+    for problem in problems:
+        if problem.severity == "error":
+            log.error(str(problem))
+        elif problem.severity == "warning":
+            log.warning(str(problem))
 
 
 def _compile_templates(env: Environment, locale: Locale) -> None:

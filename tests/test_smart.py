@@ -45,24 +45,25 @@ actions:
 EXPECTED = [
     "content/thema/overlast.md",
     "  regel 7: waarschuwing: veld 'goals[0].baseline': dit effectdoel is niet meetbaar zonder een "
-    "nulmeting; vul 'baseline' in.",
+    "nulmeting; vul 'baseline' in. (code: geen-nulmeting)",
     "  regel 7: waarschuwing: veld 'goals[0].indicator': dit effectdoel is niet meetbaar zonder een "
-    "indicator; vul 'indicator' in.",
+    "indicator; vul 'indicator' in. (code: geen-indicator)",
     "  regel 7: waarschuwing: veld 'goals[0].target': dit effectdoel is niet meetbaar zonder een "
-    "streefwaarde; vul 'target' in.",
+    "streefwaarde; vul 'target' in. (code: geen-streefwaarde)",
     "  regel 16: waarschuwing: veld 'goals[1].target': het doel (6) is slechter dan de nulmeting "
     "(4,2), terwijl bij 'Woninginbraken per 1.000 inwoners' lager beter is; controleer de "
-    "streefwaarde.",
+    "streefwaarde. (code: verkeerde-richting)",
     "  regel 18: waarschuwing: veld 'actions[0].deadline': deze actie is niet SMART: wanneer is "
-    "deze actie klaar? Vul een deadline in (JJJJ-MM-DD).",
+    "deze actie klaar? Vul een deadline in (JJJJ-MM-DD). (code: geen-deadline)",
     "  regel 18: waarschuwing: veld 'actions[0].done_when': deze actie is niet SMART: hoe weet "
-    "iedereen dat deze actie klaar is? Beschrijf in 'done_when' wat er dan af is.",
+    "iedereen dat deze actie klaar is? Beschrijf in 'done_when' wat er dan af is. (code: geen-klaar-als)",
     "  regel 18: waarschuwing: veld 'actions[0].owner': deze actie is niet SMART: wie trekt deze "
-    "actie? Vul een organisatie of functie in (geen naam van een persoon).",
+    "actie? Vul een organisatie of functie in (geen naam van een persoon). (code: geen-trekker)",
     "  regel 26: waarschuwing: veld 'actions[1].status': de status is 'lopend', maar de deadline "
-    "(2024-06-30) is voorbij; kies 'vertraagd' of 'afgerond', of schuif de deadline op.",
+    "(2024-06-30) is voorbij (peildatum 2026-01-01); kies 'vertraagd' of 'afgerond', of schuif de "
+    "deadline op. (code: deadline-voorbij)",
     "  regel 31: waarschuwing: veld 'actions[2].deadline': de deadline (2031-01-01) valt buiten de "
-    "looptijd van het plan (2024–2027).",
+    "looptijd van het plan (2024–2027). (code: deadline-buiten-looptijd)",
 ]
 
 
