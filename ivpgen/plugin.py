@@ -108,6 +108,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         state = self.state
         state.failed = False
+        if state.command == "build":  # count from here: a warning about mkdocs.yml counts too
+            state.warnings = CountHandler()
+            state.warnings.setLevel(logging.WARNING)
+            logging.getLogger(engine.NAME).addHandler(state.warnings)
         _review_config(config)
         if config.theme.name != "ivpgen":
             raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
@@ -122,9 +126,6 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             state.building_dir = state.final_site_dir.with_name(
                 f".{state.final_site_dir.name}.nieuw-{os.getpid()}")
             config.site_dir = str(state.building_dir)
-            state.warnings = CountHandler()
-            state.warnings.setLevel(logging.WARNING)
-            logging.getLogger(engine.NAME).addHandler(state.warnings)
         return config
 
     def settings(self, config: MkDocsConfig, files: Files) -> Settings:
@@ -228,7 +229,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             except IvpgenError as exc:
                 raise PluginError(locale.t("build.theme_error", message=exc)) from None
 
-        env.globals.update(t=t, ivp=state.outcome.site, links=state.links,
+        env.globals.update(t=t, ivp=state.outcome.site, links=state.links, engine=engine.NAME,
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
         env.filters.update(locale.filters(), markdown=render_markdown)
