@@ -163,9 +163,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                                   f"{'fout' if count == 1 else 'fouten'}.")
             # While previewing, keep serving: the last good version with the problems on top,
             # or, if there is none yet, a page that lists them. Fixing the file recovers.
-            state.serve_problems = outcome.problems
+            state.serve_problems = [p for p in outcome.problems if p.severity != "info"]
             if state.outcome is None:
-                return _error_site(files, config, outcome.problems)
+                return _error_site(files, config, state.serve_problems)
         else:
             state.serve_problems = []
             state.outcome = outcome
