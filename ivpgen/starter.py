@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -101,7 +102,10 @@ def _environment() -> Environment:
 def yaml_scalar(value: object) -> str:
     """A value as a YAML scalar on one line, quoted only when YAML needs it."""
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
-    return text.strip().removesuffix("...").strip()
+    text = text.strip().removesuffix("...").strip()
+    if isinstance(value, str) and text.startswith("'") and "''" in text:
+        return json.dumps(value, ensure_ascii=False)  # "'s-Gravenhage", easier to read
+    return text
 
 
 def _csv(rows: list[tuple[str, int, float]]) -> str:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from ivpgen.cli import main
+from ivpgen.model import SAFETY_FIELDS
 from ivpgen.municipalities import UnknownMunicipality, find, table
 from tests.conftest import EPOCH, run_ivpgen
 
@@ -91,7 +92,7 @@ def test_questions_are_asked_in_dutch_and_a_wrong_answer_asked_again(tmp_path: P
     assert "    name: Binnenstad\n    kind: wijk\n    municipality: helmond\n" in index
     assert "  - id: nederland\n    name: Nederland\n    kind: land\n" in index
     themes = sorted(p.name for p in (folder / "content/thema").iterdir())
-    assert themes == ["jeugd.md", "woon-en-leefomgeving.md"]
+    assert themes == ["jeugd.md", "veilige-buurten.md"]
 
 
 def test_a_joint_plan_names_the_municipalities_and_its_region(tmp_path: Path) -> None:
@@ -131,3 +132,19 @@ def test_a_new_plan_passes_the_strict_check_with_its_example_text_as_info(tmp_pa
     assert "  regel 9: ter info: veld 'goals[0]': nog voorbeeldtekst (VOORBEELD)" in result.output
     assert "cijfers van 'Meldingen van verward gedrag' zijn illustratief (bedacht). Vervang ze " \
         "in data/verward-gedrag.csv door echte cijfers" in result.output
+
+
+def test_every_safety_field_gives_a_valid_priority(tmp_path: Path) -> None:
+    folder = tmp_path / "alles"
+    fields = [arg for field in SAFETY_FIELDS for arg in ("--priority", field)]
+    made = run_ivpgen("new", str(folder), "--municipality", "Súdwest-Fryslân", "--period",
+                      "2026-2029", *fields, cwd=tmp_path, env=EPOCH)
+    assert made.code == 0, made.output
+    result = run_ivpgen("check", "--strict", cwd=folder)
+    assert result.code == 0, result.output
+    assert "waarschuwing:" not in result.output and "fout:" not in result.output
+    titles = [line.removeprefix("title: ") for p in sorted((folder / "content/thema").iterdir())
+              for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("title: ")]
+    assert len(titles) == len(SAFETY_FIELDS) == len(set(titles))
+    assert not set(titles) & {field.capitalize() for field in SAFETY_FIELDS}, \
+        "a priority's title says more than its safety field, shown next to it"
