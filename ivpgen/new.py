@@ -75,18 +75,18 @@ def parse_priority(text: str) -> str:
 def make_request(municipalities: Iterable[str], neighbourhoods: Iterable[str],
                  period: str | None, priorities: Iterable[str], day: dt.date) -> Request:
     """The answers, checked: the municipalities found, the rest parsed; defaults for the rest."""
-    found = tuple(_unique([find(name) for name in municipalities], "gemeente",
+    found = tuple(_unique([find(name) for name in municipalities], "de gemeente",
                           lambda m: m.name, lambda m: m.code))
     if not found:
         raise NewPlanError("noem minstens één gemeente met --municipality.")
-    wijken = tuple(_unique([w.strip() for w in neighbourhoods if w.strip()], "wijk", str, slug))
+    wijken = tuple(_unique([w.strip() for w in neighbourhoods if w.strip()], "de wijk", str, slug))
     if wijken and len(found) != 1:
         raise NewPlanError("wijken (--neighbourhood) horen bij een plan van één gemeente; noem "
                            "dan precies één gemeente met --municipality.")
     for wijk in wijken:
         if not slug(wijk):
             raise NewPlanError(f"'{wijk}' is geen naam van een wijk; gebruik letters of cijfers.")
-    chosen = tuple(_unique([parse_priority(p) for p in priorities], "speerpunt", str, str))
+    chosen = tuple(_unique([parse_priority(p) for p in priorities], "het speerpunt", str, str))
     return Request(found, wijken, parse_period(period) if period else default_period(day),
                    chosen or DEFAULT_PRIORITIES, day)
 
@@ -97,7 +97,7 @@ def _unique(items: list[T], what: str, name: Callable[[T], str],
     seen: set[str] = set()
     for item in items:
         if key(item) in seen:
-            raise NewPlanError(f"de {what} '{name(item)}' staat er twee keer in.")
+            raise NewPlanError(f"{what} '{name(item)}' staat er twee keer in.")
         seen.add(key(item))
     return items
 

@@ -22,7 +22,6 @@ import yaml
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ivpgen.model import SAFETY_FIELDS
 from ivpgen.municipalities import SOURCE, SOURCE_URL, CbsMunicipality, slug
 from ivpgen.placeholders import HTML_MARK, YAML_MARK
 from ivpgen.yamlsrc import parse_yaml
@@ -133,7 +132,7 @@ def plan_context(request: Request) -> dict[str, Any]:
     partner_ids = sorted({"politie"} | {p for t in themes for p in t["all_partners"]})
     partners = _data("partners.yml")
     return {
-        "request": request, "start": start, "end": end, "today": request.today,
+        "start": start, "end": end, "today": request.today,
         "joint": request.joint, "place": place, "lead": lead,
         "municipalities": request.municipalities, "areas": areas,
         "title": (f"Integraal Veiligheidsplan {start}–{end}" if request.joint
@@ -266,6 +265,3 @@ def _event(request: Request) -> dict[str, Any]:
                 if request.joint else f"Inwoners van {lead.name}")
     return {"id": f"bijeenkomst-{day.year}", "date": day, "audience": audience,
             "location": f"Gemeentehuis {lead.name}", "municipality": lead.id}
-
-
-__all__ = ["DEFAULT_PRIORITIES", "SAFETY_FIELDS", "Request", "render"]
