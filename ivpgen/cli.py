@@ -180,7 +180,7 @@ def _check_content(config: MkDocsConfig) -> tuple[list[Problem], list[str]]:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path), metavar="MAP")
 @click.option("--municipality", "municipalities", multiple=True, metavar="NAAM",
               help="Gemeente van het plan; herhaal voor een gezamenlijk plan. Zonder deze optie "
               "stelt ivpgen vragen.")
@@ -193,18 +193,18 @@ def _check_content(config: MkDocsConfig) -> tuple[list[Problem], list[str]]:
               "herhaal voor meer speerpunten.")
 def new(folder: Path, municipalities: tuple[str, ...], neighbourhoods: tuple[str, ...],
         period: str | None, priorities: tuple[str, ...]) -> None:
-    """Begin een nieuw plan in de map FOLDER (nieuw of leeg), met voorbeeldtekst om te vervangen.
+    """Begin een nieuw plan in MAP (nieuw of leeg), met voorbeeldtekst om te vervangen.
 
     Afloop: 0 goed, 2 fout (een onbekende gemeente, een map die niet leeg is).
     """
-    from ivpgen import new as starter
+    from ivpgen import new as new_plan
 
     try:
-        starter.check_folder(folder)
-        day = starter.today()
-        request = (starter.make_request(municipalities, neighbourhoods, period, priorities, day)
-                   if municipalities else starter.ask(day, neighbourhoods, period, priorities))
-        written = starter.write_plan(folder, request)
+        new_plan.check_folder(folder)
+        day = new_plan.today()
+        request = (new_plan.make_request(municipalities, neighbourhoods, period, priorities, day)
+                   if municipalities else new_plan.ask(day, neighbourhoods, period, priorities))
+        written = new_plan.write_plan(folder, request)
     except IvpgenError as exc:
         click.echo(f"Fout: {exc}", err=True)
         sys.exit(EXIT_ERRORS)
