@@ -1,4 +1,5 @@
-"""The ``ivpgen`` command: build, serve and check a plan, through the same pipeline as the plugin.
+"""The ``ivpgen`` command: build, serve and check a plan, through the same pipeline as the plugin;
+``new`` starts a plan.
 
 Exit statuses, shared by build and check: 0 fine, 1 warnings under --strict, 2 errors (in the
 content or in mkdocs.yml). Every failure ends in one Dutch line, never in a traceback
@@ -25,7 +26,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.utils import CountHandler
 
 from ivpgen import engine
-from ivpgen.errors import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, Problem, exit_status
+from ivpgen.errors import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, IvpgenError, Problem, exit_status
 from ivpgen.pipeline import Pipeline
 from ivpgen.plugin import IvpgenPlugin, shown_prefix
 from ivpgen.settings import read_config, review
@@ -179,6 +180,42 @@ def _check_content(config: MkDocsConfig) -> tuple[list[Problem], list[str]]:
     return outcome.problems, outcome.notes
 
 
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path), metavar="MAP")
+@click.option("--municipality", "municipalities", multiple=True, metavar="NAAM",
+              help="Gemeente van het plan; herhaal voor een gezamenlijk plan. Zonder deze optie "
+              "stelt ivpgen vragen.")
+@click.option("--neighbourhood", "neighbourhoods", multiple=True, metavar="NAAM",
+              help="Wijk waarop het plan stuurt (bij één gemeente); herhaal voor meer wijken.")
+@click.option("--period", metavar="JAAR-JAAR", help="Looptijd, bijvoorbeeld 2027-2030 "
+              "(standaard: de volgende vier jaar).")
+@click.option("--priority", "priorities", multiple=True, metavar="VELD",
+              help="Veiligheidsveld van een speerpunt, bijvoorbeeld 'jeugd en veiligheid'; "
+              "herhaal voor meer speerpunten.")
+def new(folder: Path, municipalities: tuple[str, ...], neighbourhoods: tuple[str, ...],
+        period: str | None, priorities: tuple[str, ...]) -> None:
+    """Begin een nieuw plan in MAP (nieuw of leeg), met voorbeeldtekst om te vervangen.
+
+    Afloop: 0 goed, 2 fout (een onbekende gemeente, een map die niet leeg is).
+    """
+    from ivpgen import new as new_plan
+
+    try:
+        new_plan.check_folder(folder)
+        day = new_plan.today()
+        request = (new_plan.make_request(municipalities, neighbourhoods, period, priorities, day)
+                   if municipalities else new_plan.ask(day, neighbourhoods, period, priorities))
+        written = new_plan.write_plan(folder, request)
+    except IvpgenError as exc:
+        click.echo(f"Fout: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"Nieuw plan gemaakt in {folder}: {len(written)} bestanden. Zo gaat u verder:\n"
+               f"  cd {folder}\n"
+               "  ivpgen serve           # bekijk het plan op http://127.0.0.1:8000\n"
+               "  ivpgen check           # waar staat nog voorbeeldtekst?\n"
+               "  ivpgen build --strict  # maak de site in site/")
+
+
 def _report(problems: list[Problem], notes: list[str], output: str) -> None:
     if output == "json":
         click.echo(json.dumps({"notes": notes, "problems": [p.__dict__ for p in problems]},
@@ -191,10 +228,12 @@ def _report(problems: list[Problem], notes: list[str], output: str) -> None:
         click.echo(file)
         for problem in group:
             field = f"veld '{problem.field}': " if problem.field else ""
-            click.echo(f"  regel {problem.line}: {labels[problem.severity]}: {field}{problem.message}")
+            click.echo(f"  regel {problem.line}: {labels[problem.severity]}: {field}{problem.text}")
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
-    click.echo(f"{errors} fout(en), {warnings} waarschuwing(en).")
+    infos = sum(p.severity == "info" for p in problems)
+    click.echo(f"{errors} fout(en), {warnings} waarschuwing(en)"
+               + (f", {infos} ter info." if infos else "."))
 
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_WARNINGS", "main"]

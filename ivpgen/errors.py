@@ -18,11 +18,18 @@ class Problem:
     field: str
     message: str
     severity: Severity = "error"
+    code: str = ""
+    """The short code of a SMART warning (e.g. 'uitschieter'): staff settle the warning with it."""
+
+    @property
+    def text(self) -> str:
+        """The message with its code, as staff read it."""
+        return f"{self.message} (code: {self.code})" if self.code else self.message
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f" veld '{self.field}':" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {self.text}"
 
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
@@ -37,7 +44,6 @@ def exit_status(problems: list[Problem], strict: bool) -> int:
     if strict and any(p.severity == "warning" for p in problems):
         return EXIT_WARNINGS
     return EXIT_OK
-
 
 
 class IvpgenError(Exception):

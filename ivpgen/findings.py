@@ -28,8 +28,8 @@ class Finder:
         """A finder for one row of a CSV file: every field is on that row's line."""
         return cls(file, lambda _loc: line)
 
-    def at(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
-        return Problem(self.file, self.line_of(loc), dotted(loc), message, severity)
+    def at(self, loc: Loc, message: str, severity: Severity = "error", code: str = "") -> Problem:
+        return Problem(self.file, self.line_of(loc), dotted(loc), message, severity, code)
 
     def reference(self, loc: Loc, value: str | None, known: Iterable[str],
                   what: str) -> Iterator[Problem]:

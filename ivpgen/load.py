@@ -41,6 +41,8 @@ class Source:
     meta: YamlData
     body: str
     body_line: int
+    front: str = ""
+    """The front matter as written, from the file's first line (the '---')."""
 
 
 @dataclass
@@ -104,7 +106,7 @@ def read_source(docs_dir: Path, rel: str, shown: str) -> Source:
         raise ContentError([Problem(shown, exc.line, field, exc.message)]) from None
     if meta.data is None:
         meta.data = {}
-    return Source(rel, meta, body, body_line)
+    return Source(rel, meta, body, body_line, front)
 
 
 def _key_on_line(text: str, line: int) -> str:
@@ -209,7 +211,7 @@ def resolve_inside(docs_dir: Path, rel: str) -> Path | None:
 
 
 def read_csv(docs_dir: Path, rel: str, prefix: str) -> list[Measurement]:
-    """Read measurements (area, year, value[, illustrative][, note]) from a CSV file.
+    """Read measurements (area, year, value[, illustrative][, note][, settled]) from a CSV file.
 
     Both comma-separated files with decimal points and the semicolon-separated files with
     decimal commas that Dutch spreadsheet software writes are accepted.
@@ -256,6 +258,10 @@ def _csv_row(row: dict[str | None, Any], delimiter: str) -> dict[str, Any]:
         if key == "illustrative":
             if value:
                 data[key] = value.lower() in ("true", "ja", "1")
+        elif key == "settled":  # 'uitschieter: coronajaar' settles that warning on this row
+            if value:
+                code, _, reason = value.partition(":")
+                data[key] = {code.strip(): reason.strip()}
         elif value != "" or key in CSV_COLUMNS:
             data[key] = value
     return data

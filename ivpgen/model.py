@@ -7,14 +7,23 @@ so a typo is an error with a hint instead of a silently ignored setting.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cached_property
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 SafetyField = Literal[
     "veilige woon- en leefomgeving",
@@ -77,6 +86,37 @@ class Strict(BaseModel):
     """Base of every content model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# The codes of the SMART warnings (smart.py), per kind of item they are about. Staff settle a
+# warning they have looked at and found right with ``settled: {code: reason}`` on that item.
+ACTION_CHECKS = ("geen-trekker", "geen-deadline", "geen-klaar-als", "deadline-buiten-looptijd",
+                 "deadline-voorbij", "lopend-voor-start")
+GOAL_CHECKS = ("geen-indicator", "geen-nulmeting", "geen-streefwaarde", "verkeerde-richting",
+               "doeljaar")
+INDICATOR_CHECKS = ("geen-eenheid", "geen-bron")
+MEASUREMENT_CHECKS = ("uitschieter",)
+PROGRESS_CHECKS = ("na-peildatum",)
+
+
+class Settles(Strict):
+    """An item whose SMART warnings staff may settle, each with its reason, so a warning found
+    right (a real outlier, a zero in a corona year) stops blocking --strict for this item only."""
+
+    CHECKS: ClassVar[tuple[str, ...]] = ()
+    settled: dict[str, Text] = {}
+
+    @field_validator("settled")
+    @classmethod
+    def _known_codes(cls, value: dict[str, str]) -> dict[str, str]:
+        for code in value:
+            if code not in cls.CHECKS:
+                close = difflib.get_close_matches(code, cls.CHECKS, n=1, cutoff=0.6)
+                hint = (f"Bedoelt u '{close[0]}'?" if close
+                        else f"Hier kunnen staan: {', '.join(cls.CHECKS)}.")
+                raise ValueError(f"'{code}' is geen code van een waarschuwing die hier kan "
+                                 f"voorkomen. {hint}")
+        return value
 
 
 class Period(Strict):
@@ -173,7 +213,8 @@ class Source(Strict):
     date: dt.date | None = None
 
 
-class Measurement(Strict):
+class Measurement(Settles):
+    CHECKS = MEASUREMENT_CHECKS
     area: Id
     year: Year
     value: Number
@@ -183,7 +224,8 @@ class Measurement(Strict):
     """Where a row read from a CSV file came from (file, line), for messages."""
 
 
-class Indicator(Strict):
+class Indicator(Settles):
+    CHECKS = INDICATOR_CHECKS
     id: Id
     name: Text
     unit: Text | None = None
@@ -224,7 +266,8 @@ class Point(Strict):
     value: Number
 
 
-class Goal(Strict):
+class Goal(Settles):
+    CHECKS = GOAL_CHECKS
     id: Id
     text: Text
     kind: Literal["effect", "inspanning"]
@@ -234,7 +277,8 @@ class Goal(Strict):
     target: Point | None = None
 
 
-class Action(Strict):
+class Action(Settles):
+    CHECKS = ACTION_CHECKS
     id: Id
     title: Text
     goal: Id | None = None
@@ -295,9 +339,10 @@ class ActionUpdate(Strict):
     note: str = ""
 
 
-class ProgressReport(Strict):
+class ProgressReport(Settles):
     """A yearly progress report (voortgangsrapportage) with a snapshot of action statuses."""
 
+    CHECKS = PROGRESS_CHECKS
     type: Literal["progress"]
     title: Text
     year: Year

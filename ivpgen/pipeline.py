@@ -2,6 +2,7 @@
 
     read     content/ -> validated content                          (load)
     review   cross-checks, SMART, shortcodes, links, other hosts    (check, links, shortcode)
+             example text and illustrative figures left (info)      (placeholders)
     views    what the pages show, computed once                     (views, charts.catalog)
     charts   chart specs -> SVGs: from the store, or drawn          (charts.cache)
     print    editions -> PDFs: from the store, or made              (pdf)
@@ -31,6 +32,7 @@ from ivpgen.links import review_page
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import Plan, Theme, theme_id
 from ivpgen.pages import PageSpec, site_pages
+from ivpgen.placeholders import review as placeholder_review
 from ivpgen.runner import Runner
 from ivpgen.store import Store
 from ivpgen.style import Style
@@ -139,7 +141,7 @@ class Pipeline:
         site = SiteView(loaded.content)
         catalog = Catalog(site, locale, settings.style)
         placements, found = shortcode.all_placements(catalog, _bodies(loaded), prefix)
-        problems += found + _link_problems(settings, loaded)
+        problems += found + _link_problems(settings, loaded) + placeholder_review(loaded, site, prefix)
         return Outcome(sorted(problems), loaded, locale, site, catalog, placements,
                        site_pages(loaded), notes=notes)
 

@@ -110,6 +110,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         state = self.state
         state.failed = False
+        if state.command == "build":  # count from here: a warning about mkdocs.yml counts too
+            state.warnings = CountHandler()
+            state.warnings.setLevel(logging.WARNING)
+            logging.getLogger(engine.NAME).addHandler(state.warnings)
         _review_config(config)
         if config.theme.name != "ivpgen":
             raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
@@ -124,9 +128,6 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             state.building_dir = state.final_site_dir.with_name(
                 f".{state.final_site_dir.name}.nieuw-{os.getpid()}")
             config.site_dir = str(state.building_dir)
-            state.warnings = CountHandler()
-            state.warnings.setLevel(logging.WARNING)
-            logging.getLogger(engine.NAME).addHandler(state.warnings)
         return config
 
     def settings(self, config: MkDocsConfig, files: Files) -> Settings:
@@ -151,10 +152,12 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                     not Path(file.abs_src_path or docs_dir).is_relative_to(docs_dir):
                 file.inclusion = InclusionLevel.EXCLUDED  # print CSS is for WeasyPrint only
         outcome = state.pipeline.build(self.settings(config, files), pdf=state.command != "serve")
-        for problem in outcome.problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        _log_problems(outcome.problems)
         for note in outcome.notes:
             log.info(note)
+        infos = sum(p.severity == "info" for p in outcome.problems)
+        if infos and state.locale is not None:
+            log.info(state.locale.t("build.infos", count=infos))
         if outcome.failed:
             if state.command != "serve":
                 state.failed = True
@@ -163,9 +166,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                                   f"{'fout' if count == 1 else 'fouten'}.")
             # While previewing, keep serving: the last good version with the problems on top,
             # or, if there is none yet, a page that lists them. Fixing the file recovers.
-            state.serve_problems = outcome.problems
+            state.serve_problems = [p for p in outcome.problems if p.severity != "info"]
             if state.outcome is None:
-                return _error_site(files, config, outcome.problems)
+                return _error_site(files, config, state.serve_problems)
         else:
             state.serve_problems = []
             state.outcome = outcome
@@ -230,7 +233,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             except IvpgenError as exc:
                 raise PluginError(locale.t("build.theme_error", message=exc)) from None
 
-        env.globals.update(t=t, ivp=state.outcome.site, links=state.links,
+        env.globals.update(t=t, ivp=state.outcome.site, links=state.links, engine=engine.NAME,
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
         env.filters.update(locale.filters(), markdown=render_markdown)
@@ -296,11 +299,19 @@ def _review_config(config: MkDocsConfig) -> None:
     source, problems = read_config(path, shown_prefix(path.parent) + path.name)
     if source is not None:
         problems = review(source)
-    for problem in problems:
-        (log.error if problem.severity == "error" else log.warning)(str(problem))
+    _log_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise PluginError(f"{path.name} bevat {errors} {'fout' if errors == 1 else 'fouten'}.")
+
+
+def _log_problems(problems: list[Problem]) -> None:
+    """Errors and warnings one by one; info is counted by the caller (``ivpgen check`` lists it)."""
+    for problem in problems:
+        if problem.severity == "error":
+            log.error(str(problem))
+        elif problem.severity == "warning":
+            log.warning(str(problem))
 
 
 def _compile_templates(env: Environment, locale: Locale) -> None:

@@ -15,11 +15,11 @@ def test_search_from_the_header_finds_a_priority(open_page: Callable[..., Any]) 
     page = opened.page
     page.fill("#site-search-q", "drugshandel")
     page.click(".site-search button")
-    page.wait_for_selector("#mkdocs-search-results article", timeout=15_000)
+    page.wait_for_selector(".search-results article", timeout=15_000)
     assert page.url.endswith("search.html?q=drugshandel")
-    titles = page.locator("#mkdocs-search-results article h3").all_inner_texts()
+    titles = page.locator(".search-results article h3").all_inner_texts()
     assert "Ondermijning" in titles
-    page.locator("#mkdocs-search-results a", has_text="Ondermijning").first.click()
+    page.locator(".search-results a", has_text="Ondermijning").first.click()
     page.wait_for_load_state()
     assert "/thema/ondermijning/" in page.url
     assert not opened.console_errors, opened.console_errors
@@ -28,13 +28,13 @@ def test_search_from_the_header_finds_a_priority(open_page: Callable[..., Any]) 
 
 def test_dutch_stemming_matches_other_word_forms(open_page: Callable[..., Any]) -> None:
     page = open_page("search.html?q=jongeren", fresh=True).page
-    page.wait_for_selector("#mkdocs-search-results article", timeout=15_000)
+    page.wait_for_selector(".search-results article", timeout=15_000)
     assert "Jeugdoverlast en -criminaliteit" in page.locator(
-        "#mkdocs-search-results article h3").all_inner_texts()
+        ".search-results article h3").all_inner_texts()
 
 
 def test_no_results_is_said_in_dutch(open_page: Callable[..., Any]) -> None:
     page = open_page("search.html?q=xyzzyq", fresh=True).page
-    page.wait_for_selector("#mkdocs-search-results p", timeout=15_000)
-    assert page.inner_text("#mkdocs-search-results") == (
+    page.wait_for_selector(".search-results p", timeout=15_000)
+    assert page.inner_text(".search-results") == (
         "Geen resultaten gevonden. Probeer een ander woord.")
