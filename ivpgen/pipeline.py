@@ -49,8 +49,7 @@ class Settings:
     pages: list[str]
     """The Markdown pages in docs_dir, as paths relative to it."""
     locale: str = "nl"
-    style: Style = field(default_factory=lambda: Style("#1f4e79", "#f2b705", "#1a1a1a",
-                                                         "system-ui, sans-serif", None))
+    style: Style = field(default_factory=Style)
     template_dirs: tuple[Path, ...] = ()
     """The theme's folders, a plan's own custom_dir first (print templates are looked up here)."""
     store_dir: Path = Path(".cache/ivpgen")

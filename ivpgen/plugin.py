@@ -50,10 +50,12 @@ from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.settings import read_config, review, style_of
+from ivpgen.style import Style
 
 log = get_plugin_logger(__name__)
 
 PRINT_DIR = "print/"
+LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -89,6 +91,8 @@ class State:
     final_site_dir: Path | None = None
     building_dir: Path | None = None
     warnings: CountHandler = field(default_factory=CountHandler)
+    style: Style = field(default_factory=Style)
+    """The house style, read once per build in on_config."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -113,6 +117,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
                               "theme: {name: ivpgen}")
         state.locale = load_locale(self.config.locale)
+        state.style = style_of(self.config, Path(config.docs_dir), state.locale)
         # ivpgen reports broken menu entries and links itself, in Dutch, with the line.
         config.validation.nav.not_found = logging.DEBUG
         config.validation.links.not_found = logging.DEBUG
@@ -133,7 +138,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         root = Path(config.config_file_path).parent
         return Settings(
             docs_dir=docs_dir, pages=[f.src_uri for f in files.documentation_pages()],
-            locale=self.config.locale, style=style_of(self.config),
+            locale=self.config.locale, style=self.state.style,
             template_dirs=tuple(Path(d) for d in config.theme.dirs),
             store_dir=root / self.config.cache_dir, site_url=config.site_url or None,
             pdf=self.config.pdf, markdown_extensions=list(config.markdown_extensions),
@@ -147,9 +152,11 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             if file.src_uri.startswith(PRINT_DIR) and not file.is_documentation_page() and \
                     not Path(file.abs_src_path or docs_dir).is_relative_to(docs_dir):
                 file.inclusion = InclusionLevel.EXCLUDED  # print CSS is for WeasyPrint only
+            if file.src_uri in state.style.sources:
+                file.inclusion = InclusionLevel.EXCLUDED  # published as checked copies instead
         outcome = state.pipeline.build(self.settings(config, files), pdf=state.command != "serve")
         for problem in outcome.problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
+            log.log(LEVELS[problem.severity], str(problem))
         for note in outcome.notes:
             log.info(note)
         if outcome.failed:
@@ -172,7 +179,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         state = self.state
         outcome = state.outcome
         assert outcome is not None and outcome.loaded is not None and state.locale is not None
-        files.append(File.generated(config, STYLE_FILE, content=style_of(self.config).css()))
+        files.append(File.generated(config, STYLE_FILE, content=state.style.css()))
+        for path, data in state.style.files():
+            files.append(File.generated(config, path, content=data))
         for path, content in outcome.files:
             files.append(File.generated(config, path, content=content))
         for src, spec in outcome.pages.items():
@@ -227,7 +236,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             except IvpgenError as exc:
                 raise PluginError(locale.t("build.theme_error", message=exc)) from None
 
-        env.globals.update(t=t, ivp=state.outcome.site, links=state.links,
+        env.globals.update(t=t, ivp=state.outcome.site, links=state.links, house=state.style,
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
         env.filters.update(locale.filters(), markdown=render_markdown)
@@ -294,7 +303,7 @@ def _review_config(config: MkDocsConfig) -> None:
     if source is not None:
         problems = review(source)
     for problem in problems:
-        (log.error if problem.severity == "error" else log.warning)(str(problem))
+        log.log(LEVELS[problem.severity], str(problem))
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise PluginError(f"{path.name} bevat {errors} {'fout' if errors == 1 else 'fouten'}.")
