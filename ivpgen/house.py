@@ -14,7 +14,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ivpgen.errors import Severity
-from ivpgen.style import DEFAULT_ACCENT, DEFAULT_FONT, DEFAULT_PRIMARY, DEFAULT_TEXT, Style, parse
+from ivpgen.style import (
+    DEFAULT_ACCENT,
+    DEFAULT_FONT,
+    DEFAULT_PRIMARY,
+    DEFAULT_TEXT,
+    Style,
+    low_contrast,
+    parse,
+)
 from ivpgen.stylefiles import FontFile, Image, StyleFileError, read_bytes, read_font, read_image
 from ivpgen.tokens import ROLES, TokensError, parse_tokens, pick
 
@@ -116,7 +124,9 @@ def _tokens(reading: _Reading, name: str) -> None:
     for role in ROLES:
         if role in reading.values:
             continue
-        found = pick(tokens, role, _usable_font if role == "font" else parse)
+        found, refused = pick(tokens, role, _font_judge(t) if role == "font" else _colour_judge(role, t))
+        missing += [t("style.tokens_refused", token=f.token, value=f.value, reason=reason)
+                    for f, reason in refused]
         if found is None:
             missing.append(t("style.tokens_role_missing", role=t(f"style.role.{role}"),
                              tried=", ".join(ROLES[role])))
@@ -133,8 +143,25 @@ def _tokens(reading: _Reading, name: str) -> None:
                       "info")
 
 
-def _usable_font(value: str) -> bool:
-    return bool(value.strip()) and not any(c in value for c in ";{}<>")
+def _colour_judge(role: str, t: Translate) -> Callable[[str], str | None]:
+    """Why a token's value cannot be this role's colour (None when it can)."""
+
+    def judge(value: str) -> str | None:
+        colour = parse(value)
+        if colour is None:
+            return t("style.tokens_no_colour")
+        low = next(low_contrast({role: colour}), None)
+        return low.short(t) if low else None
+
+    return judge
+
+
+def _font_judge(t: Translate) -> Callable[[str], str | None]:
+    def judge(value: str) -> str | None:
+        usable = bool(value.strip()) and not any(c in value for c in ";{}<>")
+        return None if usable else t("style.tokens_no_font")
+
+    return judge
 
 
 def _image(reading: _Reading, name: str | None, role: str) -> Image | None:

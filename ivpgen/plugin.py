@@ -49,6 +49,7 @@ from ivpgen.model import (
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
+from ivpgen.progress import Progress
 from ivpgen.settings import read_config, review, style_of
 from ivpgen.style import Style
 
@@ -101,6 +102,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.state = State()
+        self.progress: Progress | None = None
+        """Set by ``ivpgen build`` to show steps and progress bars; its summary then says what
+        the charts and PDFs stages did, so the log keeps that for --verbose."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.state = State(command)
@@ -154,11 +158,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                 file.inclusion = InclusionLevel.EXCLUDED  # print CSS is for WeasyPrint only
             if file.src_uri in state.style.sources:
                 file.inclusion = InclusionLevel.EXCLUDED  # published as checked copies instead
-        outcome = state.pipeline.build(self.settings(config, files), pdf=state.command != "serve")
-        for problem in outcome.problems:
-            log.log(LEVELS[problem.severity], str(problem))
-        for note in outcome.notes:
-            log.info(note)
+        outcome = self._build(self.settings(config, files), pdf=state.command != "serve")
         if outcome.failed:
             if state.command != "serve":
                 state.failed = True
@@ -174,6 +174,20 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             state.serve_problems = []
             state.outcome = outcome
         return self._add_files(files, config)
+
+    def _build(self, settings: Settings, pdf: bool) -> Outcome:
+        """Check, log what the check found (during its step), then draw and make the rest."""
+        progress = self.progress or Progress()
+        progress.step("content")
+        pipeline = self.state.pipeline
+        outcome = pipeline.check(settings)
+        _log(outcome.problems, outcome.notes)
+        problems, notes = len(outcome.problems), len(outcome.notes)
+        pipeline.finish(settings, outcome, pdf, progress)
+        _log(outcome.problems[problems:], outcome.notes[notes:])
+        for line in outcome.report():  # the console's summary says the same
+            log.log(logging.INFO if self.progress is None else logging.DEBUG, line)
+        return outcome
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         state = self.state
@@ -212,6 +226,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         state = self.state
         if state.outcome is None:  # serve, before the first good build: the error page only
             return env
+        if self.progress is not None:
+            self.progress.step("pages")
         assert state.locale is not None
         locale = state.locale
         env.autoescape = True
@@ -294,6 +310,13 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(__file__).parent / "locale"))
         return server
+
+
+def _log(problems: list[Problem], notes: list[str]) -> None:
+    for problem in problems:
+        log.log(LEVELS[problem.severity], str(problem))
+    for note in notes:
+        log.info(note)
 
 
 def _review_config(config: MkDocsConfig) -> None:

@@ -88,6 +88,49 @@ Translate = Callable[..., str]
 
 
 @dataclass(frozen=True)
+class LowContrast:
+    """A pair of colours with less contrast than the theme's use of it needs."""
+
+    colour: str
+    background: str
+    values: tuple[str, str]
+    ratio: float
+    minimum: float
+    pairs: tuple[Pair, ...]
+
+    @property
+    def house(self) -> str:
+        """The house colour to change (the other side is fixed, or is white text on it)."""
+        return self.colour if self.colour in ("primary", "text") else self.background
+
+    def message(self, t: Translate) -> str:
+        where = ", ".join(t(f"style.where.{p.where}") for p in self.pairs)
+        return t("style.low_contrast", colour=t(f"style.role.{self.colour}"), value=self.values[0],
+                 background=t(f"style.role.{self.background}"), ratio=f"{self.ratio:.1f}",
+                 minimum=f"{self.minimum:g}", where=where, advice=t(f"style.advice.{self.house}"))
+
+    def short(self, t: Translate) -> str:
+        return t("style.short_contrast", background=t(f"style.role.{self.background}"),
+                 ratio=f"{self.ratio:.1f}", minimum=f"{self.minimum:g}")
+
+
+def low_contrast(house: dict[str, str]) -> Iterator[LowContrast]:
+    """Every pair of ``PAIRS`` whose colours are known (the house colours given, the theme's
+    backgrounds) and whose contrast is below what its strictest use needs."""
+    colours = {**BACKGROUNDS, **house}
+    groups: dict[tuple[str, str], list[Pair]] = {}
+    for pair in PAIRS:
+        if pair.colour in colours and pair.background in colours:
+            groups.setdefault((pair.colour, pair.background), []).append(pair)
+    for (role, background), pairs in groups.items():
+        minimum = max(p.minimum for p in pairs)
+        ratio = contrast(colours[role], colours[background])
+        if ratio < minimum:
+            yield LowContrast(role, background, (colours[role], colours[background]), ratio,
+                              minimum, tuple(pairs))
+
+
+@dataclass(frozen=True)
 class Style:
     """The house style: three colours, a font stack, and optionally a logo, favicon and fonts."""
 
@@ -108,21 +151,10 @@ class Style:
         return self.font.split(",")[0].strip().strip("'\"")
 
     def contrast_problems(self, t: Translate) -> Iterator[tuple[str, str]]:
-        """(colour role, message) for every pair the theme uses with too little contrast."""
-        colours = {**BACKGROUNDS, "primary": self.primary, "accent": self.accent, "text": self.text}
-        worst: dict[tuple[str, str], list[Pair]] = {}
-        for pair in PAIRS:
-            worst.setdefault((pair.colour, pair.background), []).append(pair)
-        for (role, background), pairs in worst.items():
-            minimum = max(p.minimum for p in pairs)
-            ratio = contrast(colours[role], colours[background])
-            if ratio < minimum:
-                house = role if role in ("primary", "text") else background
-                where = ", ".join(t(f"style.where.{p.where}") for p in pairs)
-                yield house, t("style.low_contrast", colour=t(f"style.role.{role}"),
-                               value=colours[role], background=t(f"style.role.{background}"),
-                               ratio=f"{ratio:.1f}", minimum=f"{minimum:g}", where=where,
-                               advice=t(f"style.advice.{house}"))
+        """(house colour role, message) for every pair the theme uses with too little contrast."""
+        colours = {"primary": self.primary, "accent": self.accent, "text": self.text}
+        for low in low_contrast(colours):
+            yield low.house, low.message(t)
 
     def validate(self) -> None:
         """Raise the first contrast problem as a ConfigError (for code that builds a Style)."""

@@ -8,14 +8,16 @@ their tokens as JSON in one of three shapes, all read here:
 - plain nested values: ``{"utrecht": {"document": {"color": "#282828"}}}``.
 
 References such as ``{denhaag.color.green.3}`` are resolved. For each thing ivpgen needs
-(``ROLES``) the candidates are tried in order; the first that is there and usable wins.
+(``ROLES``) the candidates are tried in order; the first that is there and usable wins. A
+colour is usable when it has enough contrast everywhere the theme puts it (``ivpgen.style``):
+a brand green too light for links on grey makes way for the theme's own link colour.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +25,9 @@ ROLES: dict[str, tuple[str, ...]] = {
     "primary": (
         "ivpgen.color.primary",
         "basis.color.accent-1.color-default",
-        "of.color.primary",
         "utrecht.button.primary-action.background-color",
         "nl.button.primary-action.background-color",
+        "of.color.primary",
         "utrecht.link.color",
         "nl.link.color",
         "ams.links.color",
@@ -112,11 +114,16 @@ def resolve(tokens: dict[str, str], value: str) -> str:
     return value
 
 
-def pick(tokens: dict[str, str], role: str, usable: Any) -> Found | None:
-    """The first candidate token for a role that is in the file and that ``usable`` accepts."""
+def pick(tokens: dict[str, str], role: str,
+         judge: Callable[[str], str | None]) -> tuple[Found | None, list[tuple[Found, str]]]:
+    """The first candidate token for a role that is in the file and that ``judge`` accepts
+    (it returns None), and the candidates it turned down with its reason."""
+    refused: list[tuple[Found, str]] = []
     for name in ROLES[role]:
         if name in tokens:
-            value = resolve(tokens, tokens[name])
-            if usable(value):
-                return Found(role, name, value)
-    return None
+            found = Found(role, name, resolve(tokens, tokens[name]))
+            reason = judge(found.value)
+            if reason is None:
+                return found, refused
+            refused.append((found, reason))
+    return None, refused
