@@ -24,6 +24,8 @@ MIN_TEXT_CONTRAST = 4.5
 MIN_GRAPHIC_CONTRAST = 3.0
 ASSET_DIR = "assets/huisstijl"
 """Where the logo, the favicon and the font files are published in the site."""
+HOUSE = ("primary", "text")
+"""The house colours that have a contrast pair (the accent has none, see PAIRS)."""
 BACKGROUNDS = {"white": WHITE, "soft": "#f3f5f8", "notice": "#fff4cc", "alert": "#fde2e1"}
 """The theme's fixed backgrounds that house colours are put on (templates/assets/ivpgen.css)."""
 
@@ -89,45 +91,44 @@ Translate = Callable[..., str]
 
 @dataclass(frozen=True)
 class LowContrast:
-    """A pair of colours with less contrast than the theme's use of it needs."""
+    """A house colour with less contrast against another colour than the theme's use needs."""
 
-    colour: str
-    background: str
+    house: str
+    """The house colour role to change: primary or text."""
+    other: str
     values: tuple[str, str]
     ratio: float
     minimum: float
     pairs: tuple[Pair, ...]
 
-    @property
-    def house(self) -> str:
-        """The house colour to change (the other side is fixed, or is white text on it)."""
-        return self.colour if self.colour in ("primary", "text") else self.background
-
     def message(self, t: Translate) -> str:
         where = ", ".join(t(f"style.where.{p.where}") for p in self.pairs)
-        return t("style.low_contrast", colour=t(f"style.role.{self.colour}"), value=self.values[0],
-                 background=t(f"style.role.{self.background}"), ratio=f"{self.ratio:.1f}",
+        return t("style.low_contrast", colour=t(f"style.role.{self.house}"), value=self.values[0],
+                 background=t(f"style.role.{self.other}"), ratio=f"{self.ratio:.1f}",
                  minimum=f"{self.minimum:g}", where=where, advice=t(f"style.advice.{self.house}"))
 
     def short(self, t: Translate) -> str:
-        return t("style.short_contrast", background=t(f"style.role.{self.background}"),
+        return t("style.short_contrast", background=t(f"style.role.{self.other}"),
                  ratio=f"{self.ratio:.1f}", minimum=f"{self.minimum:g}")
 
 
 def low_contrast(house: dict[str, str]) -> Iterator[LowContrast]:
-    """Every pair of ``PAIRS`` whose colours are known (the house colours given, the theme's
-    backgrounds) and whose contrast is below what its strictest use needs."""
+    """Every two colours of ``PAIRS`` that are known (the house colours given, the theme's
+    backgrounds) and whose contrast is below what their strictest use needs; contrast does not
+    depend on which is in front, so text on a colour and that colour on text are one finding."""
     colours = {**BACKGROUNDS, **house}
     groups: dict[tuple[str, str], list[Pair]] = {}
     for pair in PAIRS:
         if pair.colour in colours and pair.background in colours:
-            groups.setdefault((pair.colour, pair.background), []).append(pair)
-    for (role, background), pairs in groups.items():
+            ours = pair.colour if pair.colour in HOUSE else pair.background
+            other = pair.background if ours == pair.colour else pair.colour
+            groups.setdefault((ours, other), []).append(pair)
+    for (ours, other), pairs in groups.items():
         minimum = max(p.minimum for p in pairs)
-        ratio = contrast(colours[role], colours[background])
+        ratio = contrast(colours[ours], colours[other])
         if ratio < minimum:
-            yield LowContrast(role, background, (colours[role], colours[background]), ratio,
-                              minimum, tuple(pairs))
+            yield LowContrast(ours, other, (colours[ours], colours[other]), ratio, minimum,
+                              tuple(pairs))
 
 
 @dataclass(frozen=True)
