@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from tinycss2.color4 import parse_color
 
 from ivpgen.errors import ConfigError
-from ivpgen.stylefiles import FontFile, Image
+from ivpgen.stylefiles import ASSET_DIR, FontFile, Image
 
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
 WHITE = "#ffffff"
@@ -22,8 +22,6 @@ DEFAULT_PRIMARY, DEFAULT_ACCENT, DEFAULT_TEXT = "#1f4e79", "#f2b705", "#1a1a1a"
 DEFAULT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 MIN_TEXT_CONTRAST = 4.5
 MIN_GRAPHIC_CONTRAST = 3.0
-ASSET_DIR = "assets/huisstijl"
-"""Where the logo, the favicon and the font files are published in the site."""
 HOUSE = ("primary", "text")
 """The house colours that have a contrast pair (the accent has none, see PAIRS)."""
 BACKGROUNDS = {"white": WHITE, "soft": "#f3f5f8", "notice": "#fff4cc", "alert": "#fde2e1"}

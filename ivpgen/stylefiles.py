@@ -31,6 +31,8 @@ _FORBIDDEN_TAGS = {"script", "foreignObject", "iframe", "embed", "object", "audi
 _URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 _IMPORT = re.compile(r"@import", re.IGNORECASE)
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
+ASSET_DIR = "assets/huisstijl"
+"""Where the logo, the favicon and the font files are published in the site."""
 MAX_IMAGE = 2_000_000
 MAX_FONT = 5_000_000
 
@@ -42,48 +44,51 @@ class StyleFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class Image:
-    """A logo or favicon as published: its name in the site, kind, size and checked bytes."""
+class Published:
+    """A checked file as the site publishes it (under ASSET_DIR) and the PDF embeds it."""
 
     name: str
-    kind: str
-    """'svg' or 'png'."""
-    width: float
-    height: float
     digest: str
     data: bytes = field(repr=False, compare=False)
 
     @property
     def path(self) -> str:
-        return f"assets/huisstijl/{self.name}"
+        return f"{ASSET_DIR}/{self.name}"
 
     @property
     def mime(self) -> str:
-        return "image/svg+xml" if self.kind == "svg" else "image/png"
+        raise NotImplementedError
 
     def data_uri(self) -> str:
         return f"data:{self.mime};base64," + base64.b64encode(self.data).decode("ascii")
 
 
 @dataclass(frozen=True)
-class FontFile:
-    """A font file as published, with the weight and style read from the font itself."""
+class Image(Published):
+    """A logo or favicon: its kind and drawing size."""
 
-    name: str
+    kind: str
+    """'svg' or 'png'."""
+    width: float
+    height: float
+
+    @property
+    def mime(self) -> str:
+        return "image/svg+xml" if self.kind == "svg" else "image/png"
+
+
+@dataclass(frozen=True)
+class FontFile(Published):
+    """A font file, with the weight and style read from the font itself."""
+
     format: str
     """'woff2' or 'truetype' (the CSS format() keyword)."""
     weight: int
     italic: bool
-    digest: str
-    data: bytes = field(repr=False, compare=False)
 
     @property
-    def path(self) -> str:
-        return f"assets/huisstijl/{self.name}"
-
-    def data_uri(self) -> str:
-        mime = "font/woff2" if self.format == "woff2" else "font/ttf"
-        return f"data:{mime};base64," + base64.b64encode(self.data).decode("ascii")
+    def mime(self) -> str:
+        return "font/woff2" if self.format == "woff2" else "font/ttf"
 
 
 def sniff(data: bytes) -> str:
@@ -124,7 +129,7 @@ def read_image(folder: Path, name: str, role: str, t: Translate) -> Image:
         raise StyleFileError(t("style.wrong_suffix", name=name, suffix=suffix, kind=kind.upper()))
     width, height = svg_size(data, name, t) if kind == "svg" else png_size(data, name, t)
     digest = hashlib.sha256(data).hexdigest()
-    return Image(f"{role}-{digest[:10]}.{kind}", kind, width, height, digest, data)
+    return Image(f"{role}-{digest[:10]}.{kind}", digest, data, kind, width, height)
 
 
 def png_size(data: bytes, name: str, t: Translate) -> tuple[float, float]:
@@ -207,7 +212,7 @@ def read_font(folder: Path, name: str, t: Translate) -> FontFile:
     digest = hashlib.sha256(data).hexdigest()
     suffix = "woff2" if kind == "woff2" else "ttf"
     stem = re.sub(r"[^a-z0-9-]+", "-", PurePosixPath(name).stem.lower()).strip("-") or "font"
-    return FontFile(f"{stem}-{digest[:10]}.{suffix}", kind, weight, italic, digest, data)
+    return FontFile(f"{stem}-{digest[:10]}.{suffix}", digest, data, kind, weight, italic)
 
 
 def _kind_word(kind: str, t: Translate) -> str:

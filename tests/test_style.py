@@ -148,7 +148,7 @@ def test_a_token_colour_with_too_little_contrast_makes_way_for_the_next() -> Non
     from ivpgen.house import _colour_judge
 
     found, refused = pick(tokens, "primary", _colour_judge("primary", T))
-    assert found is not None and found.token == "utrecht.link.color"
+    assert found is not None and (found.token, found.value) == ("utrecht.link.color", "#00568b")
     assert [(f.token, f.value) for f, _reason in refused] == [("of.color.primary", "#ffdd00")]
     assert "te weinig contrast met wit (1.3:1, minimaal 4.5:1)" in refused[0][1]
 
