@@ -199,9 +199,12 @@ class Style:
 
     @property
     def preload(self) -> list[FontFile]:
-        """The font file the body text needs first (regular weight, upright), for <link rel=preload>."""
+        """The font files every page needs first, for <link rel=preload>: the upright WOFF2
+        files closest to regular (400) and to bold (700), so text and headings do not swap."""
         upright = [f for f in self.fonts if not f.italic and f.format == "woff2"]
-        return sorted(upright, key=lambda f: abs(f.weight - 400))[:1]
+        chosen = {min(upright, key=lambda f: abs(f.weight - goal)).name: goal
+                  for goal in (400, 700) if upright}
+        return [f for f in upright if f.name in chosen]
 
 
 LOGO_CSS = """.site-logo {

@@ -55,6 +55,7 @@ def test_favicon_and_font_are_served_by_the_site_itself(example: Path) -> None:
     preload = re.search(r'<link rel="preload" href="(assets/huisstijl/source-sans-3-latin-400-'
                         r'normal-[0-9a-f]+\.woff2)" as="font" type="font/woff2" crossorigin>', html)
     assert preload and (example / preload[1]).read_bytes() == FONT.read_bytes()
+    assert len(re.findall(r"<link rel=\"preload\"", html)) == 2, "regular and bold"
     css = (example / "assets" / "huisstijl.css").read_text()
     assert '--ivp-font: "Source Sans 3", system-ui' in css
     faces = re.findall(r'font-family: "Source Sans 3";\s*src: url\("(huisstijl/[^"]+)"\) '
