@@ -27,7 +27,7 @@ from ivpgen.charts.cache import ChartCache  # noqa: E402
 from ivpgen.charts.catalog import Catalog  # noqa: E402
 from ivpgen.check import load_and_check  # noqa: E402
 from ivpgen.i18n import load_locale  # noqa: E402
-from ivpgen.style import Style  # noqa: E402
+from ivpgen.settings import style_of  # noqa: E402
 from ivpgen.views import SiteView  # noqa: E402
 
 
@@ -37,9 +37,8 @@ def catalog(config_file: Path) -> Catalog:
     docs = Path(config.docs_dir)
     pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
     loaded, _warnings = load_and_check(docs, pages)
-    style = Style(options.primary_colour, options.accent_colour, options.text_colour,
-                  options.font, options.logo)
-    return Catalog(SiteView(loaded.content), load_locale(options.locale), style)
+    locale = load_locale(options.locale)
+    return Catalog(SiteView(loaded.content), locale, style_of(options, docs, locale))
 
 
 def best(runs: int, action: object) -> tuple[float, int]:

@@ -13,6 +13,7 @@ import json
 import logging
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import NoReturn
@@ -26,7 +27,17 @@ from mkdocs.structure.files import get_files
 from mkdocs.utils import CountHandler
 
 from ivpgen import engine
-from ivpgen.errors import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, IvpgenError, Problem, exit_status
+from ivpgen.console import Console, shown_path
+from ivpgen.errors import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    ConfigError,
+    IvpgenError,
+    Problem,
+    exit_status,
+)
+from ivpgen.i18n import Locale, load_locale
 from ivpgen.pipeline import Pipeline
 from ivpgen.plugin import IvpgenPlugin, shown_prefix
 from ivpgen.settings import read_config, review
@@ -66,10 +77,23 @@ def _stop_on_config_errors(config_file: str) -> None:
     Warnings are left to the plugin, which logs them during the build."""
     errors = [p for p in _config_problems(config_file) if p.severity == "error"]
     if errors:
+        log = logging.getLogger(f"{engine.NAME}.plugins.ivpgen.cli")
         for problem in errors:
-            click.echo(f"ERROR   -  ivpgen: {problem}", err=True)
+            log.error(str(problem))
         _fail(f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} in {Path(config_file).name}",
               EXIT_ERRORS)
+
+
+def _plan_locale(config_file: str) -> Locale:
+    """The locale the plan asks for, to speak to staff before mkdocs.yml is checked; Dutch
+    when it cannot be read."""
+    config, _problems = read_config(Path(config_file))
+    found = config.plugin_options() if config is not None else None
+    code = found[1].get("locale") if found else None
+    try:
+        return load_locale(code if isinstance(code, str) else "nl")
+    except ConfigError:
+        return load_locale("nl")
 
 
 def _load(config_file: str, **options: object) -> MkDocsConfig:
@@ -89,21 +113,32 @@ def _fail(reason: str, status: int) -> NoReturn:
 @strict_option
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False), default=None,
               help="Map voor de gebouwde site (standaard: site/).")
-@click.option("-v", "--verbose", is_flag=True, help="Toon elke stap.")
-def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Toon elke stap, ook de Engelse regels van MkDocs.")
+@click.option("-q", "--quiet", is_flag=True, help="Toon alleen fouten.")
+def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool, quiet: bool) -> None:
     """Bouw de website en de samenvattingen uit content/ naar site/."""
-    _setup_logging(verbose)
+    started = time.perf_counter()
+    console = Console(_plan_locale(config_file), quiet=quiet and not verbose, verbose=verbose)
+    root = logging.getLogger(engine.NAME)
+    root.handlers[:] = [console.handler(engine.NAME)]
+    root.setLevel(logging.DEBUG)
+    root.propagate = False
+    console.step("config")
     _stop_on_config_errors(config_file)
     config = _load(config_file, strict=strict, site_dir=site_dir)
+    plugin = config.plugins.get("ivpgen")
+    if isinstance(plugin, IvpgenPlugin):
+        plugin.progress = console
     counts = CountHandler()
     counts.setLevel(logging.WARNING)
-    logging.getLogger(engine.NAME).addHandler(counts)
+    root.addHandler(counts)
     try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+            console.close()
     except (Abort, ConfigurationError):
         errors = dict(counts.get_counts()).get("ERROR", 0)
         if errors or not strict:
@@ -114,6 +149,28 @@ def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -
             traceback.print_exc()
         _fail(f"een interne fout ({type(exc).__name__}: {exc}); meld dit met de uitvoer van "
               "ivpgen build --verbose", EXIT_ERRORS)
+    warnings = dict(counts.get_counts()).get("WARNING", 0)
+    final = plugin.state.final_site_dir if isinstance(plugin, IvpgenPlugin) else None
+    _summary(console, plugin, final or Path(config.site_dir), warnings,
+             time.perf_counter() - started)
+
+
+def _summary(console: Console, plugin: object, site_dir: Path, warnings: int,
+             seconds: float) -> None:
+    """The one-screen summary: pages, charts, PDFs, warnings, output folder, time taken."""
+    outcome = plugin.state.outcome if isinstance(plugin, IvpgenPlugin) else None
+    if outcome is None:
+        return
+    t, number = console.locale.t, console.locale.number
+    lines = outcome.report()
+    folder = shown_path(site_dir)
+    rows = [(t("console.pages"), str(len(outcome.pages))),
+            (t("console.charts"), lines[0] if lines else "–"),
+            (t("console.pdfs"), lines[1] if len(lines) > 1 else t("console.no_pdfs")),
+            (t("console.warnings"), str(warnings)),
+            (t("console.folder"), folder),
+            (t("console.time"), t("console.seconds", seconds=number(seconds, 1)))]
+    console.summary(rows, t("console.done", seconds=number(seconds, 1), folder=folder))
 
 
 @main.command()

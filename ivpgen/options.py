@@ -7,20 +7,36 @@ from mkdocs.config import config_options as c
 
 
 class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
-    """The ``ivpgen`` plugin's options in mkdocs.yml: locale, house style, output."""
+    """The ``ivpgen`` plugin's options in mkdocs.yml: locale, house style, output.
+
+    Paths of house-style files (tokens, logo, favicon, font_files) are relative to the content
+    folder (docs_dir), so a plan stays one folder plus mkdocs.yml; ivpgen publishes checked
+    copies under assets/huisstijl/ and leaves the originals out of the site.
+    """
 
     locale = c.Type(str, default="nl")
     """Language of all UI text; a file ivpgen/locale/<locale>.yml must exist."""
-    primary_colour = c.Type(str, default="#1f4e79")
-    """Main colour (header, links); needs 4.5:1 contrast with white."""
-    accent_colour = c.Type(str, default="#f2b705")
-    """Accent colour (focus ring, highlights); needs 3:1 contrast with the main colour."""
-    text_colour = c.Type(str, default="#1a1a1a")
-    """Body text colour; needs 4.5:1 contrast with white."""
-    font = c.Type(str, default='system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif')
-    """Font stack: system fonts only, so no font is loaded from another host."""
+    tokens = c.Optional(c.Type(str))
+    """An NL Design System tokens file (JSON), e.g. huisstijl/tokens.json: colours and typeface
+    are read from it (see ivpgen.tokens.ROLES); the options below win where they are set."""
+    primary_colour = c.Optional(c.Type(str))
+    """Main colour (header, links, headings, chart bars); default #1f4e79. Any opaque CSS colour."""
+    accent_colour = c.Optional(c.Type(str))
+    """Accent colour (the halo of the focus ring, the target in charts); default #f2b705."""
+    text_colour = c.Optional(c.Type(str))
+    """Body text colour; default #1a1a1a."""
+    font = c.Optional(c.Type(str))
+    """Font stack, e.g. '"Source Sans 3", system-ui, sans-serif'; the font_files are for its
+    first family. Default: the system's own sans-serif fonts."""
+    font_files = c.ListOfItems(c.Type(str), default=[])
+    """Font files (WOFF2 or TTF) of the first family in font, one per weight and style: served
+    with the site and embedded in the PDF, never loaded from another host."""
     logo = c.Optional(c.Type(str))
-    """Path of the logo inside content/, e.g. assets/logo.svg."""
+    """The logo (SVG or PNG), shown in the site header and on the PDF cover."""
+    logo_alt = c.Optional(c.Type(str))
+    """What the logo says, for readers who cannot see it (required with a logo)."""
+    favicon = c.Optional(c.Type(str))
+    """The browser tab's icon (SVG or PNG, square)."""
     cache_dir = c.Type(str, default=".cache/ivpgen")
     """Folder for drawn charts and made PDFs (the store), relative to mkdocs.yml; shared by
     every build that points at it and pruned by age and size."""

@@ -33,6 +33,7 @@ from ivpgen.load import Loaded, load_content
 from ivpgen.model import Plan, Theme, theme_id
 from ivpgen.pages import PageSpec, site_pages
 from ivpgen.placeholders import review as placeholder_review
+from ivpgen.progress import Progress
 from ivpgen.runner import Runner
 from ivpgen.store import Store
 from ivpgen.style import Style
@@ -51,8 +52,7 @@ class Settings:
     pages: list[str]
     """The Markdown pages in docs_dir, as paths relative to it."""
     locale: str = "nl"
-    style: Style = field(default_factory=lambda: Style("#1f4e79", "#f2b705", "#1a1a1a",
-                                                         "system-ui, sans-serif", None))
+    style: Style = field(default_factory=Style)
     template_dirs: tuple[Path, ...] = ()
     """The theme's folders, a plan's own custom_dir first (print templates are looked up here)."""
     store_dir: Path = Path(".cache/ivpgen")
@@ -107,6 +107,23 @@ class Outcome:
     def failed(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
+    def report(self) -> list[str]:
+        """What the charts and PDFs stages did, in the locale's words (for a log or a summary)."""
+        stats, locale = self.stats, self.locale
+        if locale is None:
+            return []
+        lines = []
+        if "charts" in stats:
+            lines.append(locale.t("build.charts", total=int(stats["charts"]),
+                                  drawn=int(stats["charts_drawn"]),
+                                  cached=int(stats["charts"] - stats["charts_drawn"]),
+                                  seconds=locale.number(stats["charts_seconds"], 1)))
+        if "pdfs" in stats:
+            lines.append(locale.t("build.pdfs", total=int(stats["pdfs"]),
+                                  pages=int(stats["pdf_pages"]), made=int(stats["pdfs_made"]),
+                                  seconds=locale.number(stats["pdf_seconds"], 1)))
+        return lines
+
 
 class Pipeline:
     """Runs the stages; keeps its worker pool and stores for the life of the process."""
@@ -145,31 +162,41 @@ class Pipeline:
         return Outcome(sorted(problems), loaded, locale, site, catalog, placements,
                        site_pages(loaded), notes=notes)
 
-    def build(self, settings: Settings, pdf: bool = True) -> Outcome:
-        """Check, then draw the charts and make the PDFs that are not in the store yet."""
-        outcome = self.check(settings)
+    def build(self, settings: Settings, pdf: bool = True,
+              progress: Progress | None = None) -> Outcome:
+        """Check, then draw the charts and make the PDFs that are not in the store yet;
+        ``progress`` hears of each step and of each chart drawn and PDF made."""
+        progress = progress or Progress()
+        progress.step("content")
+        return self.finish(settings, self.check(settings), pdf, progress)
+
+    def finish(self, settings: Settings, outcome: Outcome, pdf: bool = True,
+               progress: Progress | None = None) -> Outcome:
+        """The charts and PDFs of a checked outcome (nothing when the check found errors)."""
+        progress = progress or Progress()
         if outcome.failed or outcome.catalog is None:
             return outcome
         store = self.store(settings)
-        self._charts(outcome, store)
+        progress.step("charts")
+        self._charts(outcome, store, progress)
+        progress.step("pdfs", skipped=not (pdf and settings.pdf))
         if pdf and settings.pdf:
-            self._print(settings, outcome, store)
+            self._print(settings, outcome, store, progress)
         store.prune()
         return outcome
 
-    def _charts(self, outcome: Outcome, store: Store) -> None:
+    def _charts(self, outcome: Outcome, store: Store, progress: Progress) -> None:
         from ivpgen.charts.cache import chart_svgs
 
-        assert outcome.catalog is not None and outcome.locale is not None
+        assert outcome.catalog is not None
         catalog = outcome.catalog
-        outcome.svgs, report = chart_svgs(catalog.charts.values(), store, self.runner)
+        outcome.svgs, report = chart_svgs(catalog.charts.values(), store, self.runner, progress)
         outcome.stats.update(charts=report.total, charts_drawn=report.drawn,
                              charts_seconds=report.seconds)
-        outcome.notes.append(outcome.locale.t("build.charts", total=report.total,
-                                              drawn=report.drawn, seconds=f"{report.seconds:.1f}"))
         outcome.files += site_files(catalog.charts, outcome.svgs, catalog.tiles())
 
-    def _print(self, settings: Settings, outcome: Outcome, store: Store) -> None:
+    def _print(self, settings: Settings, outcome: Outcome, store: Store,
+               progress: Progress) -> None:
         from ivpgen.pdf.render import PrintContext
         from ivpgen.pdf.summary import make_summaries
 
@@ -181,15 +208,13 @@ class Pipeline:
                            settings.style, settings.template_dirs, bodies, settings.markdown(),
                            settings.site_url, self.bytecode_cache(settings))
         outcome.summaries, report = make_summaries(ctx, store, self.runner,
-                                                   settings.fingerprint())
+                                                   settings.fingerprint(), progress)
         outcome.problems += [Problem(s.file.path, 0, "", message, "warning")
                              for s in outcome.summaries for message in report.warnings
                              if message.startswith(s.file.path + ":")]
         pages = sum(s.file.pages for s in outcome.summaries)
         outcome.stats.update(pdfs=report.total, pdfs_made=report.made, pdf_pages=pages,
                              pdf_seconds=report.seconds)
-        outcome.notes.append(outcome.locale.t("build.pdfs", total=report.total, pages=pages,
-                                              made=report.made, seconds=f"{report.seconds:.1f}"))
         outcome.notes += [outcome.locale.t("build.machine", message=m) for m in report.machine]
         outcome.files += [(s.file.path, s.file.data) for s in outcome.summaries]
 

@@ -49,7 +49,9 @@ from ivpgen.model import (
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
+from ivpgen.progress import Progress
 from ivpgen.settings import read_config, review, style_of
+from ivpgen.style import Style
 
 log = get_plugin_logger(__name__)
 
@@ -91,6 +93,8 @@ class State:
     final_site_dir: Path | None = None
     building_dir: Path | None = None
     warnings: CountHandler = field(default_factory=CountHandler)
+    style: Style = field(default_factory=Style)
+    """The house style, read once per build in on_config."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -99,6 +103,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.state = State()
+        self.progress: Progress | None = None
+        """Set by ``ivpgen build`` to show steps and progress bars; its summary then says what
+        the charts and PDFs stages did, so the log keeps that for --verbose."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.state = State(command)
@@ -119,6 +126,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
                               "theme: {name: ivpgen}")
         state.locale = load_locale(self.config.locale)
+        state.style = style_of(self.config, Path(config.docs_dir), state.locale)
         # ivpgen reports broken menu entries and links itself, in Dutch, with the line.
         config.validation.nav.not_found = logging.DEBUG
         config.validation.links.not_found = logging.DEBUG
@@ -136,7 +144,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         root = Path(config.config_file_path).parent
         return Settings(
             docs_dir=docs_dir, pages=[f.src_uri for f in files.documentation_pages()],
-            locale=self.config.locale, style=style_of(self.config),
+            locale=self.config.locale, style=self.state.style,
             template_dirs=tuple(Path(d) for d in config.theme.dirs),
             store_dir=Path(os.environ.get(STORE_VARIABLE) or root / self.config.cache_dir),
             site_url=config.site_url or None,
@@ -151,13 +159,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             if file.src_uri.startswith(PRINT_DIR) and not file.is_documentation_page() and \
                     not Path(file.abs_src_path or docs_dir).is_relative_to(docs_dir):
                 file.inclusion = InclusionLevel.EXCLUDED  # print CSS is for WeasyPrint only
-        outcome = state.pipeline.build(self.settings(config, files), pdf=state.command != "serve")
-        _log_problems(outcome.problems)
-        for note in outcome.notes:
-            log.info(note)
-        infos = sum(p.severity == "info" for p in outcome.problems)
-        if infos and state.locale is not None:
-            log.info(state.locale.t("build.infos", count=infos))
+            if file.src_uri in state.style.sources:
+                file.inclusion = InclusionLevel.EXCLUDED  # published as checked copies instead
+        outcome = self._build(self.settings(config, files), pdf=state.command != "serve")
         if outcome.failed:
             if state.command != "serve":
                 state.failed = True
@@ -174,11 +178,30 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             state.outcome = outcome
         return self._add_files(files, config)
 
+    def _build(self, settings: Settings, pdf: bool) -> Outcome:
+        """Check, log what the check found (during its step), then draw and make the rest."""
+        progress = self.progress or Progress()
+        progress.step("content")
+        pipeline = self.state.pipeline
+        outcome = pipeline.check(settings)
+        _log(outcome.problems, outcome.notes)
+        infos = sum(p.severity == "info" for p in outcome.problems)
+        if infos and self.state.locale is not None:
+            log.info(self.state.locale.t("build.infos", count=infos))
+        problems, notes = len(outcome.problems), len(outcome.notes)
+        pipeline.finish(settings, outcome, pdf, progress)
+        _log(outcome.problems[problems:], outcome.notes[notes:])
+        for line in outcome.report():  # the console's summary says the same
+            log.log(logging.INFO if self.progress is None else logging.DEBUG, line)
+        return outcome
+
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         state = self.state
         outcome = state.outcome
         assert outcome is not None and outcome.loaded is not None and state.locale is not None
-        files.append(File.generated(config, STYLE_FILE, content=style_of(self.config).css()))
+        files.append(File.generated(config, STYLE_FILE, content=state.style.css()))
+        for path, data in state.style.files():
+            files.append(File.generated(config, path, content=data))
         for path, content in outcome.files:
             files.append(File.generated(config, path, content=content))
         for src, spec in outcome.pages.items():
@@ -209,6 +232,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         state = self.state
         if state.outcome is None:  # serve, before the first good build: the error page only
             return env
+        if self.progress is not None:
+            self.progress.step("pages")
         assert state.locale is not None
         locale = state.locale
         env.autoescape = True
@@ -234,6 +259,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(locale.t("build.theme_error", message=exc)) from None
 
         env.globals.update(t=t, ivp=state.outcome.site, links=state.links, engine=engine.NAME,
+                           house=state.style,
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
         env.filters.update(locale.filters(), markdown=render_markdown)
@@ -291,6 +317,12 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(__file__).parent / "locale"))
         return server
+
+
+def _log(problems: list[Problem], notes: list[str]) -> None:
+    _log_problems(problems)
+    for note in notes:
+        log.info(note)
 
 
 def _review_config(config: MkDocsConfig) -> None:

@@ -35,12 +35,21 @@ class Runner:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], names: Sequence[str],
-            min_parallel: int = 2) -> list[R]:
-        """fn(item) for every item, in order; in the pool when there are at least min_parallel."""
+            min_parallel: int = 2, on_done: Callable[[], None] | None = None) -> list[R]:
+        """fn(item) for every item, in order; in the pool when there are at least min_parallel.
+        ``on_done`` is called once per finished item (for a progress bar), in any order."""
         if len(items) < max(min_parallel, 2) or self.workers <= 1:
-            return [_call(fn, item, name) for item, name in zip(items, names, strict=True)]
+            results = []
+            for item, name in zip(items, names, strict=True):
+                results.append(_call(fn, item, name))
+                if on_done is not None:
+                    on_done()
+            return results
         pool = self._get_pool()
         futures = [pool.submit(fn, item) for item in items]
+        if on_done is not None:
+            for future in futures:
+                future.add_done_callback(lambda _future: on_done())
         return [_result(future, name) for future, name in zip(futures, names, strict=True)]
 
     def _get_pool(self) -> ProcessPoolExecutor:

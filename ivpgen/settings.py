@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import config_options as c
+
 from ivpgen.errors import ConfigError, Problem, Severity
-from ivpgen.i18n import load_locale
+from ivpgen.house import house_style
+from ivpgen.i18n import Locale, load_locale
 from ivpgen.load import dotted
 from ivpgen.options import IvpgenConfig
 from ivpgen.style import Style
@@ -24,7 +27,7 @@ from ivpgen.yamlsrc import YamlData, YamlProblem, parse_yaml
 Loc = tuple[str | int, ...]
 THEME = "ivpgen"
 THEME_ADVICE = "zet in mkdocs.yml:\n  theme:\n    name: ivpgen"
-_TYPE_WORDS = {str: "tekst", bool: "true of false", int: "een heel getal"}
+_TYPE_WORDS = {str: "tekst", bool: "true of false", int: "een heel getal", list: "een lijst"}
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ def _plugin(config: ConfigFile) -> Iterator[Problem]:
         yield config.problem((*loc, key), f"'{key}' is geen instelling van ivpgen.{hint}")
     for key, _error in failed:
         option = dict(schema._schema)[key]
-        wanted = _TYPE_WORDS.get(getattr(option, "_type", str), "een andere waarde")
+        kind = list if isinstance(option, c.ListOfItems) else getattr(option, "_type", str)
+        wanted = _TYPE_WORDS.get(kind, "een andere waarde")
         yield config.problem((*loc, key), f"verwacht {wanted}, maar hier staat "
                              f"'{options.get(key)}'.")
     if failed:
@@ -151,17 +155,18 @@ def _empty_values(config: ConfigFile, loc: Loc, options: dict[str, Any]) -> Iter
 
 def _house_style(config: ConfigFile, loc: Loc, options: IvpgenConfig) -> Iterator[Problem]:
     try:
-        load_locale(options.locale)
+        locale = load_locale(options.locale)
     except ConfigError as exc:
         yield config.problem((*loc, "locale"), str(exc))
-    for key, message in style_of(options).problems():
-        yield config.problem((*loc, key), message)
+        locale = load_locale("nl")
+    _style, findings = house_style(options, config.docs_dir, locale.t)
+    for finding in findings:
+        yield config.problem((*loc, *finding.loc), finding.message, finding.severity)
 
 
-def style_of(options: IvpgenConfig) -> Style:
-    """The house style set in the plugin options."""
-    return Style(options.primary_colour, options.accent_colour, options.text_colour,
-                 options.font, options.logo)
+def style_of(options: IvpgenConfig, docs_dir: Path, locale: Locale) -> Style:
+    """The house style set in the plugin options (its problems are reported by ``review``)."""
+    return house_style(options, docs_dir, locale.t)[0]
 
 
 def _nav(config: ConfigFile) -> Iterator[Problem]:

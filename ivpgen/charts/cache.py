@@ -21,6 +21,7 @@ from typing import Any
 
 from ivpgen.charts.spec import Chart
 from ivpgen.errors import ChartError
+from ivpgen.progress import Progress, Tick, ticker
 from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
 
@@ -64,8 +65,10 @@ class Report:
     seconds: float
 
 
-def chart_svgs(charts: Iterable[Chart], store: Store, runner: Runner) -> tuple[dict[str, str], Report]:
-    """Every chart's SVG by chart id: from the store when its key is there, else drawn."""
+def chart_svgs(charts: Iterable[Chart], store: Store, runner: Runner,
+               progress: Progress | None = None) -> tuple[dict[str, str], Report]:
+    """Every chart's SVG by chart id: from the store when its key is there, else drawn (with a
+    progress task 'charts' for the ones drawn)."""
     started = time.perf_counter()
     charts = list(charts)
     keys = {chart.id: chart_key(chart) for chart in charts}
@@ -75,19 +78,20 @@ def chart_svgs(charts: Iterable[Chart], store: Store, runner: Runner) -> tuple[d
         if entry is not None:
             svgs[chart_id] = entry.data.decode("utf-8")
     missing = [chart for chart in charts if chart.id not in svgs]
-    for chart, svg in zip(missing, draw_all(missing, runner), strict=True):
+    drawn = draw_all(missing, runner, ticker(progress, "charts", len(missing)))
+    for chart, svg in zip(missing, drawn, strict=True):
         store.put(keys[chart.id], svg.encode("utf-8"), {"kind": chart.kind, "chart": chart.id})
         svgs[chart.id] = svg
     return svgs, Report(len(keys), len(missing), time.perf_counter() - started)
 
 
-def draw_all(charts: list[Chart], runner: Runner) -> list[str]:
+def draw_all(charts: list[Chart], runner: Runner, on_done: Tick | None = None) -> list[str]:
     """Draw charts (in worker processes when there are enough); a failure names its chart."""
     if not charts:
         return []
     from ivpgen.charts.render import render  # imports matplotlib: only when something is drawn
 
     try:
-        return runner.map(render, charts, [chart.id for chart in charts], MIN_PARALLEL)
+        return runner.map(render, charts, [chart.id for chart in charts], MIN_PARALLEL, on_done)
     except TaskError as exc:
         raise ChartError(f"de grafiek '{exc.name}' kon niet worden getekend: {exc.cause}") from exc

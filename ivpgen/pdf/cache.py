@@ -19,6 +19,7 @@ from functools import cache, cached_property
 from importlib.metadata import version
 
 from ivpgen.errors import PdfError
+from ivpgen.progress import Progress, ticker
 from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
 
@@ -80,14 +81,17 @@ class Job:
         return pdf_key(self.html, self.created)
 
 
-def pdfs(jobs: list[Job], store: Store, runner: Runner) -> tuple[list[PdfFile], PdfReport]:
-    """Every job's PDF, in job order, from the store or made; and what had to be made."""
+def pdfs(jobs: list[Job], store: Store, runner: Runner,
+         progress: Progress | None = None) -> tuple[list[PdfFile], PdfReport]:
+    """Every job's PDF, in job order, from the store or made (a progress task 'pdfs' for the
+    ones made); and what had to be made."""
     started = time.perf_counter()
     files = {job.path: found for job in jobs if (found := _stored(job, store)) is not None}
     missing = [job for job in jobs if job.path not in files]
+    tick = ticker(progress, "pdfs", len(missing))
     try:
         made = runner.map(make_pdf, [(job.html, job.created, job.key) for job in missing],
-                          [job.path for job in missing])
+                          [job.path for job in missing], on_done=tick)
     except TaskError as exc:
         raise PdfError(f"de samenvatting {exc.name} kon niet worden gemaakt: {exc.cause}") from exc
     warnings: list[str] = []

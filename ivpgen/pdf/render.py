@@ -19,7 +19,7 @@ from ivpgen.charts.spec import Chart
 from ivpgen.i18n import Locale
 from ivpgen.model import Source
 from ivpgen.pdf.edition import Edition, EditionView
-from ivpgen.style import Style
+from ivpgen.style import Style, css_string
 from ivpgen.views import SiteView, source_date
 
 TEMPLATE = "print/summary.html"
@@ -58,6 +58,7 @@ def environment(ctx: PrintContext) -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       bytecode_cache=ctx.bytecode_cache)
     env.globals.update(t=ctx.locale.t, ivp=ctx.site, charts=ctx.catalog, style=ctx.style,
+                       house=ctx.style, logo_img=lambda css_class="logo": logo_img(ctx, css_class),
                        chart_img=lambda chart: chart_img(ctx, chart),
                        verdict=lambda chart: verdict_text(ctx, chart))
     env.filters.update(ctx.locale.filters(),
@@ -78,13 +79,8 @@ def render_html(ctx: PrintContext, edition: Edition, env: Environment | None = N
         sources=sources(ctx.site), data_year=data_year(ctx.site), created=created(ctx.site),
         site_url=ctx.site_url, qr=qr_img(ctx), latest=latest_report(ctx.site),
         header=Markup(css_string(ctx.site.plan.title)),  # noqa: S704 - escaped CSS string
+        house_css=Markup(ctx.style.print_css()),  # noqa: S704 - our CSS from checked values
         page_counter=Markup(page_counter(ctx.locale)))  # noqa: S704 - escaped CSS
-
-
-def css_string(text: str) -> str:
-    """Text as a quoted CSS string (for content: in @page boxes)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-    return f'"{escaped}"'
 
 
 def page_counter(locale: Locale) -> str:
@@ -115,6 +111,15 @@ def chart_img(ctx: PrintContext, chart: Chart | None) -> Markup:
     alt = ctx.locale.t("print.chart_alt", title=chart.title, desc=chart.desc).strip()
     return Markup('<img class="chart-img chart-img--{}" src="{}" alt="{}">').format(
         chart.kind, Markup(_data_uri(ctx.svgs[chart.id])), alt)  # noqa: S704 - a data: URI
+
+
+def logo_img(ctx: PrintContext, css_class: str) -> Markup:
+    """The house-style logo as an image with its alternative text, or nothing without a logo."""
+    logo = ctx.style.logo
+    if logo is None:
+        return Markup("")
+    return Markup('<img class="{}" src="{}" alt="{}">').format(
+        css_class, Markup(logo.data_uri()), ctx.style.logo_alt)  # noqa: S704 - a data: URI
 
 
 def qr_img(ctx: PrintContext) -> Markup:

@@ -11,6 +11,7 @@ from ivpgen.i18n import Locale
 from ivpgen.pdf.cache import Job, PdfFile, PdfReport, pdfs
 from ivpgen.pdf.edition import Edition, editions
 from ivpgen.pdf.render import PrintContext, created, environment, render_html
+from ivpgen.progress import Progress
 from ivpgen.runner import Runner
 from ivpgen.store import Store
 
@@ -39,7 +40,8 @@ def label(locale: Locale, edition: Edition) -> str:
 
 
 def make_summaries(ctx: PrintContext, store: Store, runner: Runner,
-                   fingerprint: str | None = None) -> tuple[list[Summary], PdfReport]:
+                   fingerprint: str | None = None,
+                   progress: Progress | None = None) -> tuple[list[Summary], PdfReport]:
     """Every edition's PDF, in edition order, and how many had to be made.
 
     ``fingerprint`` is that of the build's inputs: with it, an edition whose inputs are
@@ -51,6 +53,6 @@ def make_summaries(ctx: PrintContext, store: Store, runner: Runner,
     jobs = [Job(edition.path, functools.partial(render_html, ctx, edition, env), date,
                 _fast_key(fingerprint, edition.path, date) if fingerprint else None)
             for edition in found]
-    files, report = pdfs(jobs, store, runner)
+    files, report = pdfs(jobs, store, runner, progress)
     return ([Summary(edition, label(ctx.locale, edition), file)
              for edition, file in zip(found, files, strict=True)], report)
