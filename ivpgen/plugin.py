@@ -331,19 +331,22 @@ def _review_config(config: MkDocsConfig) -> None:
     source, problems = read_config(path, shown_prefix(path.parent) + path.name)
     if source is not None:
         problems = review(source)
-    _log_problems(problems)
+    _log_problems(problems, infos=True)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise PluginError(f"{path.name} bevat {errors} {'fout' if errors == 1 else 'fouten'}.")
 
 
-def _log_problems(problems: list[Problem]) -> None:
-    """Errors and warnings one by one; info is counted by the caller (``ivpgen check`` lists it)."""
+def _log_problems(problems: list[Problem], infos: bool = False) -> None:
+    """Errors and warnings one by one, and the info when asked (about mkdocs.yml: a few lines);
+    the content's info is counted by the caller (``ivpgen check`` lists it)."""
     for problem in problems:
         if problem.severity == "error":
             log.error(str(problem))
         elif problem.severity == "warning":
             log.warning(str(problem))
+        elif infos:
+            log.info(str(problem))
 
 
 def _compile_templates(env: Environment, locale: Locale) -> None:

@@ -65,8 +65,7 @@ def test_check_and_build_agree_on_a_mistake(mini: Path, name: str) -> None:
     field = f"veld '{mistake.field}': " if mistake.field else ""
     assert f"{mistake.file}\n  regel " in check.output, check.output
     assert f"  regel {line}: {label}: {field}" in check.output, check.output
-    level = "ERROR  " if mistake.status == 2 else "WARNING"
-    at = f"{level} -  ivpgen: {mistake.file}:{line}:{' ' + field.strip() if field else ''}"
+    at = f"{label}  {mistake.file}:{line}:{' ' + field.strip() if field else ''}"
     assert at in build.output, build.output
     for output in (check.output, build.output):
         assert mistake.words in output

@@ -169,6 +169,6 @@ def test_dates_are_judged_against_the_reference_date_and_it_is_named(mini: Path)
         "(code: na-peildatum)" in result.output
     build = run_ivpgen("build", "--strict", cwd=mini)
     assert build.code == 1
-    assert "INFO    -  ivpgen: Peildatum 15 januari 2025 (reference_date in index.md)" in build.output
-    assert "WARNING -  ivpgen: content/voortgang/2024.md:5: veld 'date': deze voortgangsrapportage" \
+    assert "\nPeildatum 15 januari 2025 (reference_date in index.md)" in build.output
+    assert "waarschuwing  content/voortgang/2024.md:5: veld 'date': deze voortgangsrapportage" \
         in build.output
