@@ -50,6 +50,8 @@ from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.settings import read_config, review, style_of
+from ivpgen.tables import wrap_tables
+from ivpgen.views.site import PRIORITIES_PAGE
 
 log = get_plugin_logger(__name__)
 
@@ -177,7 +179,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=content))
         for src, spec in outcome.pages.items():
             if spec.generated and files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=""))
+                files.append(File.generated(config, src, content="",
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
         state.links = _links(outcome, files, state.locale)
         state.placer = Placer(outcome.svgs)
         return files
@@ -244,9 +247,23 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         extra["entry"] = outcome.loaded.content.pages.get(src)  # type: ignore[typeddict-unknown-key]
         extra["view"] = spec.view if spec else None  # type: ignore[typeddict-unknown-key]
         extra["theme_id"] = theme_id(src)  # type: ignore[typeddict-unknown-key]
+        extra["menu"] = menu(nav, src, self.state.links)  # type: ignore[typeddict-unknown-key]
         self.state.placer.start_page(page.file.src_uri)
         page.content = self._fill_charts(page, page.content or "")
         return context
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        """Static pages (404, search) get the menu too."""
+        extra = context
+        extra["menu"] = menu(context["nav"], "", self.state.links)  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Tables written in Markdown scroll inside a labelled region on a narrow screen."""
+        locale = self.state.locale
+        return wrap_tables(html, locale.t("site.table_region")) if locale else html
 
     def _fill_charts(self, page: Page, html: str) -> str:
         """Replace the shortcodes' placeholders by the chart macro's HTML."""
@@ -357,6 +374,33 @@ def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
                    if isinstance(p, FreePage) and p.footer],
     }
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    current: str
+    """aria-current: 'page' for this page, 'true' for the section it is in, '' otherwise."""
+
+
+def menu(nav: Navigation, src: str, links: dict[str, Any]) -> list[MenuItem]:
+    """The menu's top level: a page, or a section that leads to its first page; a section of
+    priorities leads to the generated overview of the priorities instead."""
+    overview = links.get("pages", {}).get(PRIORITIES_PAGE, "")
+    theme_urls = set(links.get("themes", {}).values())
+    items = []
+    for item in nav:
+        target = item.children[0] if item.is_section and item.children else item
+        url = getattr(target, "url", None)
+        if url is None:
+            continue
+        current = ("page" if item.is_page else "true") if item.active else ""
+        if overview and item.is_section and url in theme_urls:
+            url = overview
+            current = "page" if src == PRIORITIES_PAGE else current
+        items.append(MenuItem(item.title or "", url, current))
+    return items
 
 
 def _reproducible_sitemap(site_dir: Path) -> None:
