@@ -10,6 +10,7 @@ from ivpgen.pdf.edition import Edition, editions
 from ivpgen.pdf.render import PrintContext, created, render_html
 from ivpgen.runner import Runner
 from ivpgen.store import Store
+from ivpgen.views import SiteView
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,13 @@ class Summary:
         return len(self.file.data)
 
 
-def label(locale: Locale, edition: Edition) -> str:
-    if edition.municipality is None:
-        return locale.t("print.link_region")
-    return locale.t("print.link_municipality", name=edition.municipality.name)
+def label(locale: Locale, edition: Edition, site: SiteView) -> str:
+    """How the website names an edition; a plan of one municipality has no region."""
+    if edition.municipality is not None:
+        return locale.t("print.link_municipality", name=edition.municipality.name)
+    if site.kind != "joint":
+        return locale.t("print.link_municipality", name=site.plan.municipalities[0].name)
+    return locale.t("print.link_region")
 
 
 def make_summaries(ctx: PrintContext, store: Store, runner: Runner) -> tuple[list[Summary], PdfReport]:
@@ -37,5 +41,5 @@ def make_summaries(ctx: PrintContext, store: Store, runner: Runner) -> tuple[lis
     date = created(ctx.site)
     jobs = [Job(edition.path, render_html(ctx, edition), date) for edition in found]
     files, report = pdfs(jobs, store, runner)
-    return ([Summary(edition, label(ctx.locale, edition), file)
+    return ([Summary(edition, label(ctx.locale, edition, ctx.site), file)
              for edition, file in zip(found, files, strict=True)], report)

@@ -371,10 +371,6 @@ class SiteView:
         ids = set(theme.partners) | {p for a in theme.actions for p in a.partners}
         return [p for pid, p in self.content.partners.items() if pid in ids]
 
-    def theme_municipalities(self, theme: Theme) -> list[str]:
-        """The names of the areas a priority applies to; empty means all."""
-        return self.names(theme.area_ids)
-
     def events(self, upcoming: bool) -> list[Event]:
         """Events on or after the reference date (upcoming) or before it, nearest first."""
         events = [e for e in self.content.events if (e.date >= self.today) == upcoming]
