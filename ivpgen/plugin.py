@@ -247,7 +247,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         extra["entry"] = outcome.loaded.content.pages.get(src)  # type: ignore[typeddict-unknown-key]
         extra["view"] = spec.view if spec else None  # type: ignore[typeddict-unknown-key]
         extra["theme_id"] = theme_id(src)  # type: ignore[typeddict-unknown-key]
-        extra["menu"] = menu(nav, src, self.state.links)  # type: ignore[typeddict-unknown-key]
+        extra["menu"] = menu(nav, src, self.state.links,  # type: ignore[typeddict-unknown-key]
+                             self._home())
         self.state.placer.start_page(page.file.src_uri)
         page.content = self._fill_charts(page, page.content or "")
         return context
@@ -256,8 +257,12 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                             config: MkDocsConfig) -> TemplateContext:
         """Static pages (404, search) get the menu too."""
         extra = context
-        extra["menu"] = menu(context["nav"], "", self.state.links)  # type: ignore[typeddict-unknown-key]
+        extra["menu"] = menu(context["nav"], "", self.state.links,  # type: ignore[typeddict-unknown-key]
+                             self._home())
         return context
+
+    def _home(self) -> str:
+        return self.state.locale.t("site.home") if self.state.locale else ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -384,9 +389,10 @@ class MenuItem:
     """aria-current: 'page' for this page, 'true' for the section it is in, '' otherwise."""
 
 
-def menu(nav: Navigation, src: str, links: dict[str, Any]) -> list[MenuItem]:
+def menu(nav: Navigation, src: str, links: dict[str, Any], home: str) -> list[MenuItem]:
     """The menu's top level: a page, or a section that leads to its first page; a section of
-    priorities leads to the generated overview of the priorities instead."""
+    priorities leads to the generated overview of the priorities instead. The home page is
+    called ``home`` (a menu made from the files would show the plan's whole title)."""
     overview = links.get("pages", {}).get(PRIORITIES_PAGE, "")
     theme_urls = set(links.get("themes", {}).values())
     items = []
@@ -399,7 +405,8 @@ def menu(nav: Navigation, src: str, links: dict[str, Any]) -> list[MenuItem]:
         if overview and item.is_section and url in theme_urls:
             url = overview
             current = "page" if src == PRIORITIES_PAGE else current
-        items.append(MenuItem(item.title or "", url, current))
+        title = home if item.is_page and item.is_homepage else item.title or ""
+        items.append(MenuItem(title, url, current))
     return items
 
 

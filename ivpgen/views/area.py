@@ -18,7 +18,7 @@ class Yardstick:
     """'lager dan de regio (2,1)'"""
     judgement: Judgement
     word: str
-    """'beter', 'slechter' or 'gelijk'"""
+    """'beter' or 'slechter'; '' when the same (the text says 'gelijk aan')."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ def area_figures(ctx: Ctx, area: str) -> list[AreaFigure]:
         if not series:
             continue
         last = series[-1]
-        sticks = tuple(Yardstick(c.text, c.judgement, words.verdict_word(c.judgement))
+        sticks = tuple(Yardstick(c.text, c.judgement, "" if c.judgement == "same" else
+                                 words.verdict_word(c.judgement))
                        for c in words.compare(indicator, area, last))
         found.append(AreaFigure(indicator.name, site.indicator_page(indicator.id),
                                 indicator.unit or "", Cell(words.number(last, indicator),
