@@ -260,3 +260,52 @@ def test_print(page_path: str, open_page: OpenPage) -> None:
               for link in external if link["raw"] not in link["after"]]
     assert not hidden, (f"{page_path}: printed external links do not show their address:\n    "
                         + "\n    ".join(hidden))
+
+
+PHONE_JS = """() => {
+    const vw = document.documentElement.clientWidth;
+    // The nearest ancestor that scrolls sideways must be a named region with a tab stop.
+    const region = el => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            const s = getComputedStyle(p);
+            if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
+                const named = (p.getAttribute('aria-label') || '').trim() ||
+                    (p.getAttribute('aria-labelledby') &&
+                     document.getElementById(p.getAttribute('aria-labelledby')));
+                return p.getAttribute('role') === 'region' && !!named && p.tabIndex >= 0;
+            }
+        }
+        return false;
+    };
+    const bad = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const s = getComputedStyle(el);
+        if (s.display === 'none' || s.visibility === 'hidden') continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if ((r.right > vw + 1 || r.left < -1) && !region(el)) {
+            bad.push(`<${el.tagName.toLowerCase()}${el.className && el.className.baseVal === undefined
+                ? ' class=' + el.className : ''}> from ${Math.round(r.left)} to ` +
+                `${Math.round(r.right)} px: "${el.textContent.trim().slice(0, 40)}"`);
+        }
+    }
+    const h1 = document.querySelector('h1');
+    return {vw, bad: bad.slice(0, 10), badCount: bad.length,
+            h1Top: h1 ? h1.getBoundingClientRect().top + window.scrollY : null,
+            mainTop: document.getElementById('inhoud').getBoundingClientRect().top + window.scrollY};
+}"""
+
+
+def test_phone_first_screen(page_path: str, open_page: OpenPage) -> None:
+    """On a 375 x 812 phone the h1 starts within the first 400 px (a compact header, a folded
+    menu), and nothing is wider than the screen except inside a labelled scroll region."""
+    page = open_page(page_path, viewport={"width": 375, "height": 812}).page
+    result = page.evaluate(PHONE_JS)
+    STATS["phone: pages checked at 375 px"] += 1
+    assert result["h1Top"] is not None, f"{page_path}: no h1"
+    assert result["h1Top"] <= 400, (
+        f"{page_path}: at 375 px the h1 starts at {result['h1Top']:.0f} px (main at "
+        f"{result['mainTop']:.0f} px); it must start within the first 400 px")
+    assert not result["bad"], (
+        f"{page_path}: at 375 px {result['badCount']} element(s) are wider than the screen "
+        "outside a labelled, focusable scroll region:\n    " + "\n    ".join(result["bad"]))
