@@ -37,6 +37,7 @@ from ivpgen.charts.placing import Placed, Placer
 from ivpgen.charts.spec import Chart, KeyFigures
 from ivpgen.errors import IvpgenError, Problem
 from ivpgen.i18n import Locale, load_locale
+from ivpgen.icons import sprite
 from ivpgen.model import (
     FreePage,
     IndicatorsPage,
@@ -229,7 +230,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             except IvpgenError as exc:
                 raise PluginError(locale.t("build.theme_error", message=exc)) from None
 
-        env.globals.update(t=t, ivp=state.outcome.site, links=state.links,
+        site = state.outcome.site
+        assert site is not None
+        env.globals.update(t=t, ivp=site, links=state.links, icon_sprite=sprite(site.themes.values()),
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
         env.filters.update(locale.filters(), markdown=render_markdown)

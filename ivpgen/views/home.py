@@ -15,6 +15,11 @@ from ivpgen.views.outcome import (
     grid_columns,
     outcome_tile,
 )
+from ivpgen.views.site import PRIORITIES_PAGE
+
+MAX_TILES = 9
+"""The home page shows the outcomes of at most this many priorities (in their order); the
+overview of the priorities shows them all."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,9 @@ class HomeView:
     facts: tuple[Fact, ...]
     tiles: tuple[OutcomeTile, ...]
     columns: int
+    all_priorities: str
+    """'Bekijk alle 4 speerpunten', a link to the overview (priorities_page)."""
+    priorities_page: str
     has_illustrative: bool
     actions: ActionBar | None
     status_counts: tuple[tuple[str, int], ...]
@@ -53,13 +61,15 @@ def home_view(ctx: Ctx) -> HomeView:
     facts = (Fact(words.t("site.period"), f"{site.plan.period.start}–{site.plan.period.end}"),
              Fact(label, names),
              Fact(words.t("theme.status"), words.t(f"site.status_{site.plan.status}")))
-    tiles = tuple(outcome_tile(ctx, tid, theme) for tid, theme in site.themes.items())
+    tiles = tuple(outcome_tile(ctx, tid, theme)
+                  for tid, theme in list(site.themes.items())[:MAX_TILES])
     places = tuple(PlaceLink(p.name, site.place_page(p.id)) for p in site.places)
     events = len(site.content.events)
     reports = sorted((p.year, src) for src, p in site.content.pages.items()
                      if isinstance(p, ProgressReport))
     return HomeView(
         facts, tiles, grid_columns(len(tiles)),
+        words.count("outcome.all_priorities", len(site.themes)), PRIORITIES_PAGE,
         any(t.figure and t.figure.illustrative for t in tiles),
         action_bar(ctx, site.all_actions), tuple(site.status_counts(site.all_actions)),
         goals_text(ctx), reports[-1][1] if reports else None,

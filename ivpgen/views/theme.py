@@ -93,7 +93,7 @@ def theme_view(ctx: Ctx, tid: str) -> ThemeView:
     rows = tuple(goal_row(ctx, goal) for goal in theme.goals)
     charts = tuple(c for g in theme.goals if (c := ctx.charts.goal(g.id)))
     return ThemeView(
-        theme.title, theme.summary, theme_icon(theme.icon, theme.field), tuple(facts),
+        theme.title, theme.summary, theme_icon(theme), tuple(facts),
         tuple(site.status_counts(list(theme.actions))), outcome_tile(ctx, tid, theme), rows,
         any(_marked(row) for row in rows), charts, ctx.charts.status(tid),
         ctx.charts.timeline(tid), tuple(action_card(ctx, tid, a) for a in theme.actions),
@@ -135,6 +135,11 @@ def action_card(ctx: Ctx, tid: str, action: Action) -> ActionCard:
                       action.progress)
 
 
+MAX_CHART_ROWS = 12
+"""Above this many priorities the chart of every priority's actions is left out: it would not
+read, and each card already shows its bar."""
+
+
 @dataclass(frozen=True)
 class PriorityCard:
     tile: OutcomeTile
@@ -163,4 +168,4 @@ def priorities_view(ctx: Ctx) -> PrioritiesView:
     return PrioritiesView(
         words.count("priorities.intro", len(cards)), cards, grid_columns(len(cards)),
         any(c.tile.figure and c.tile.figure.illustrative for c in cards),
-        ctx.charts.status(), ctx.charts.fields())
+        ctx.charts.status() if len(cards) <= MAX_CHART_ROWS else None, ctx.charts.fields())
