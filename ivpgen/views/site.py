@@ -125,8 +125,9 @@ class ActionProgress:
     dropped: int
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+    def scale(self) -> int:
+        """The bar's full length: the total, at least 1 (a bar of nothing stays empty)."""
+        return max(self.total, 1)
 
 
 @dataclass(frozen=True)
