@@ -38,6 +38,7 @@ from ivpgen.charts.spec import Chart, KeyFigures
 from ivpgen.errors import IvpgenError, Problem
 from ivpgen.i18n import Locale, load_locale
 from ivpgen.icons import sprite
+from ivpgen.menu import menu
 from ivpgen.model import (
     FreePage,
     IndicatorsPage,
@@ -52,7 +53,6 @@ from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.settings import read_config, review, style_of
 from ivpgen.tables import wrap_tables
-from ivpgen.views.site import PRIORITIES_PAGE
 
 log = get_plugin_logger(__name__)
 
@@ -382,35 +382,6 @@ def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
                    if isinstance(p, FreePage) and p.footer],
     }
-
-
-@dataclass(frozen=True)
-class MenuItem:
-    title: str
-    url: str
-    current: str
-    """aria-current: 'page' for this page, 'true' for the section it is in, '' otherwise."""
-
-
-def menu(nav: Navigation, src: str, links: dict[str, Any], home: str) -> list[MenuItem]:
-    """The menu's top level: a page, or a section that leads to its first page; a section of
-    priorities leads to the generated overview of the priorities instead. The home page is
-    called ``home`` (a menu made from the files would show the plan's whole title)."""
-    overview = links.get("pages", {}).get(PRIORITIES_PAGE, "")
-    theme_urls = set(links.get("themes", {}).values())
-    items = []
-    for item in nav:
-        target = item.children[0] if item.is_section and item.children else item
-        url = getattr(target, "url", None)
-        if url is None:
-            continue
-        current = ("page" if item.is_page else "true") if item.active else ""
-        if overview and item.is_section and url in theme_urls:
-            url = overview
-            current = "page" if src == PRIORITIES_PAGE else current
-        title = home if item.is_page and item.is_homepage else item.title or ""
-        items.append(MenuItem(title, url, current))
-    return items
 
 
 def _reproducible_sitemap(site_dir: Path) -> None:
