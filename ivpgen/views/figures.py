@@ -60,7 +60,7 @@ def indicator_row(ctx: Ctx, indicator: Indicator) -> IndicatorRow:
     first, last = series[0], series[-1]
     sentence = words.change(first, last, indicator) if len(series) > 1 else ""
     return IndicatorRow(
-        indicator.name, page, indicator.unit or "", words.area_name(area),
+        indicator.name, page, indicator.unit or "", site.areas.get(area, area),
         words.number(last, indicator), last.year, sparkline(series),
         trend_mark(words, series, indicator), sentence, direction, last.illustrative)
 
