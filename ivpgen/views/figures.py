@@ -84,7 +84,7 @@ def _spread(ctx: Ctx, indicator: Indicator) -> str:
 
 def sparkline(series: list[Figure]) -> Markup:
     """A tiny line of the yearly figures (decorative: the row says the same in words). A
-    missing year stays a gap; the latest figure is a dot."""
+    missing year stays a gap, a figure without neighbours a small dot; the latest a big dot."""
     years = [f.year for f in series]
     low, high = min(f.value for f in series), max(f.value for f in series)
     span_x, span_y = max(years[-1] - years[0], 1), (high - low) or 1.0
@@ -94,12 +94,15 @@ def sparkline(series: list[Figure]) -> Markup:
         y = SPARK_HEIGHT - SPARK_PAD - (f.value - low) / span_y * (SPARK_HEIGHT - 2 * SPARK_PAD)
         return f"{x:.1f} {y:.1f}"
 
-    path = " ".join(("M" if i == 0 or f.year - series[i - 1].year > 1 else "L") + xy(f)
-                    for i, f in enumerate(series))
+    joined = [i > 0 and f.year - series[i - 1].year == 1 for i, f in enumerate(series)]
+    path = " ".join(("L" if joined[i] else "M") + xy(f) for i, f in enumerate(series))
+    alone = [f for i, f in enumerate(series[:-1]) if not joined[i] and not joined[i + 1]]
+    dots = "".join(f'<circle cx="{x}" cy="{y}" r="1.5"/>' for x, y in
+                   (xy(f).split() for f in alone))
     x, y = xy(series[-1]).split()
     return Markup(  # noqa: S704 - numbers only
         f'<svg class="sparkline" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" width="{SPARK_WIDTH}" '
-        f'height="{SPARK_HEIGHT}" aria-hidden="true"><path d="{path}"/>'
+        f'height="{SPARK_HEIGHT}" aria-hidden="true"><path d="{path}"/>{dots}'
         f'<circle cx="{x}" cy="{y}" r="2.5"/></svg>')
 
 
