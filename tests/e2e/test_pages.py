@@ -200,26 +200,32 @@ def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
                           + "\n    ".join(problems))
 
 
-OVERFLOW_JS = """() => {
-    const doc = document.documentElement, vw = doc.clientWidth;
-    const scroller = el => {
-        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-            if (getComputedStyle(p).overflowX !== 'visible') return true;
-        }
-        return false;
-    };
-    const bad = [];
+# The elements that stick out of the viewport sideways, unless ``allowed(el)`` excuses them.
+STICKING_OUT_JS = """
+    const vw = document.documentElement.clientWidth, bad = [];
     for (const el of document.body.querySelectorAll('*')) {
         const s = getComputedStyle(el);
         if (s.display === 'none' || s.visibility === 'hidden') continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
-        if ((r.right > vw + 1 || r.left < -1) && !scroller(el)) {
-            bad.push(`<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}` +
-                     `${el.className ? ' class=' + el.className : ''}> from ${Math.round(r.left)}` +
-                     ` to ${Math.round(r.right)} px: "${el.textContent.trim().slice(0, 40)}"`);
+        if ((r.right > vw + 1 || r.left < -1) && !allowed(el)) {
+            const cls = typeof el.className === 'string' && el.className ? ' class=' + el.className : '';
+            bad.push(`<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}${cls}> from ` +
+                     `${Math.round(r.left)} to ${Math.round(r.right)} px: ` +
+                     `"${el.textContent.trim().slice(0, 40)}"`);
         }
     }
+"""
+
+OVERFLOW_JS = """() => {
+    const doc = document.documentElement;
+    const allowed = el => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (getComputedStyle(p).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+""" + STICKING_OUT_JS + """
     return {vw, scrollWidth: doc.scrollWidth, bodyScrollWidth: document.body.scrollWidth,
             bodyClientWidth: document.body.clientWidth, bad: bad.slice(0, 10),
             badCount: bad.length};
@@ -267,9 +273,8 @@ def test_print(page_path: str, open_page: OpenPage) -> None:
 
 
 PHONE_JS = """() => {
-    const vw = document.documentElement.clientWidth;
     // The nearest ancestor that scrolls sideways must be a named region with a tab stop.
-    const region = el => {
+    const allowed = el => {
         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
             const s = getComputedStyle(p);
             if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
@@ -281,18 +286,7 @@ PHONE_JS = """() => {
         }
         return false;
     };
-    const bad = [];
-    for (const el of document.body.querySelectorAll('*')) {
-        const s = getComputedStyle(el);
-        if (s.display === 'none' || s.visibility === 'hidden') continue;
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        if ((r.right > vw + 1 || r.left < -1) && !region(el)) {
-            bad.push(`<${el.tagName.toLowerCase()}${el.className && el.className.baseVal === undefined
-                ? ' class=' + el.className : ''}> from ${Math.round(r.left)} to ` +
-                `${Math.round(r.right)} px: "${el.textContent.trim().slice(0, 40)}"`);
-        }
-    }
+""" + STICKING_OUT_JS + """
     const h1 = document.querySelector('h1');
     return {vw, bad: bad.slice(0, 10), badCount: bad.length,
             h1Top: h1 ? h1.getBoundingClientRect().top + window.scrollY : null,
