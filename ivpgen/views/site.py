@@ -222,8 +222,10 @@ class SiteView:
 
     def applies(self, tied: list[str], area: str) -> bool:
         """Whether something tied to ``tied`` areas (none: the whole plan) applies to ``area``;
-        a neighbourhood shares what is tied to its municipality."""
-        return not tied or area in tied or self.parent(area) in tied
+        a neighbourhood shares what is tied to its municipality, and a municipality shows what
+        is tied to one of its neighbourhoods."""
+        return not tied or area in tied or self.parent(area) in tied or \
+            any(self.parent(t) == area for t in tied)
 
     def names(self, ids: list[str]) -> list[str]:
         return [self.areas[i] for i in ids if i in self.areas]
