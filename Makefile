@@ -14,10 +14,13 @@ export SOURCE_DATE_EPOCH
 site: system-site $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
 
+# The browser tests run over every page of the example plan, then of the plan with
+# neighbourhoods (tests/fixtures/wijken): every feature must hold for both kinds of plan.
 test: system-test $(VENV)/.installed-test
 	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+	IVPGEN_E2E_CONFIG=tests/fixtures/wijken/mkdocs.yml $(BIN)/pytest -m browser tests/e2e/test_pages.py
 
 serve: $(VENV)/.installed
 	$(BIN)/ivpgen serve

@@ -64,8 +64,8 @@ def make_plan(folder: Path, size: int) -> int:
             "order": t, "partners": ["politie"], "goals": goals, "actions": actions},
             "Waarom dit belangrijk is.\n"), encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
-        f"site_name: Benchmark\ndocs_dir: content\ntheme:\n  name: null\n  custom_dir: {ROOT / 'templates'}\n"
-        "  static_templates: [404.html]\nplugins:\n  - ivpgen:\n      pdf: false\n", encoding="utf-8")
+        "site_name: Benchmark\ndocs_dir: content\ntheme:\n  name: ivpgen\n"
+        "plugins:\n  - ivpgen:\n      pdf: false\n", encoding="utf-8")
     return size + 3
 
 

@@ -5,11 +5,13 @@ Findings are Problems with a severity; errors stop the build, warnings stop it w
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ivpgen.errors import ContentError, Problem
 from ivpgen.findings import Finder, Loc
+from ivpgen.icons import icon_names
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import (
     IndicatorsPage,
@@ -95,21 +97,36 @@ def _page_problems(loaded: Loaded, finder: Finder, page: Strict) -> Iterator[Pro
                     yield from Finder.for_row(*m._origin).reference(
                         ("area",), m.area, content.areas, "gebied")
     elif isinstance(page, ParticipationPage):
+        places = _places(loaded)
         for i, event in enumerate(page.events):
             yield from finder.reference(("events", i, "municipality"), event.municipality,
-                                        municipalities, "gemeente")
+                                        places, "gebied")
+            for j, place in enumerate(event.areas):
+                yield from finder.reference(("events", i, "areas", j), place, places, "gebied")
     elif isinstance(page, ProgressReport):
         for action_id in page.actions:
             yield from finder.reference(("actions", action_id), action_id, content.actions,
                                         "actie")
 
 
+def _places(loaded: Loaded) -> list[str]:
+    """The ids priorities, actions and events may be tied to: municipalities and wijken."""
+    plan = loaded.content.plan
+    return [m.id for m in plan.municipalities] + [a.id for a in plan.areas if a.kind == "wijk"]
+
+
 def _theme_problems(loaded: Loaded, finder: Finder, theme: Theme) -> Iterator[Problem]:
     content = loaded.content
-    municipalities = [m.id for m in content.plan.municipalities]
-    for i, municipality in enumerate(theme.municipalities):
-        yield from finder.reference(("municipalities", i), municipality, municipalities,
-                                    "gemeente")
+    places = _places(loaded)
+    for key in ("areas", "municipalities"):
+        for i, area in enumerate(getattr(theme, key)):
+            yield from finder.reference((key, i), area, places, "gebied")
+    yield from finder.reference(("headline",), theme.headline, content.indicators, "indicator")
+    if theme.icon and theme.icon not in icon_names():
+        close = difflib.get_close_matches(theme.icon, sorted(icon_names()), n=1, cutoff=0.6)
+        hint = f" Bedoelt u '{close[0]}'?" if close else ""
+        yield finder.at(("icon",), f"icoon '{theme.icon}' bestaat niet.{hint} Kies een naam uit "
+                        "de Lucide-iconen (lucide.dev/icons), bijvoorbeeld 'shield'.")
     for i, partner in enumerate(theme.partners):
         yield from finder.reference(("partners", i), partner, content.partners, "partner")
     goal_ids = [goal.id for goal in theme.goals]
@@ -123,6 +140,8 @@ def _theme_problems(loaded: Loaded, finder: Finder, theme: Theme) -> Iterator[Pr
         for j, partner in enumerate(action.partners):
             yield from finder.reference(("actions", i, "partners", j), partner,
                                         content.partners, "partner")
+        for j, area in enumerate(action.areas):
+            yield from finder.reference(("actions", i, "areas", j), area, places, "gebied")
     if not theme.goals:
         yield finder.at(("goals",), "dit speerpunt heeft geen doelen; voeg er minstens één toe.",
                         "warning")

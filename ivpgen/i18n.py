@@ -8,7 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale as BabelLocale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from ivpgen.errors import ConfigError
@@ -32,6 +34,23 @@ class Locale:
                 raise ConfigError(f"De tekst '{key}' ontbreekt in {self.code}.yml.")
             node = node[part]
         return str(node).format(**values) if values else str(node)
+
+    def plural(self, key: str, count: int, **values: Any) -> str:
+        """The singular or plural text for ``count`` (CLDR plural rules): the key holds one text
+        per plural form, e.g. ``{one: "{count} actie", other: "{count} acties"}``."""
+        node: Any = self.strings
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise ConfigError(f"De tekst '{key}' ontbreekt in {self.code}.yml.")
+            node = node[part]
+        if not isinstance(node, dict) or "other" not in node:
+            raise ConfigError(f"De tekst '{key}' in {self.code}.yml heeft geen vorm 'other'.")
+        form = BabelLocale.parse(self.code).plural_form(count)
+        return str(node.get(form, node["other"])).format(count=count, **values)
+
+    def join(self, items: list[str]) -> str:
+        """A list as a sentence says it: 'Baarn, Eemnes en Soest'; one item stays itself."""
+        return format_list(items, locale=self.code) if items else ""
 
     def number(self, value: float | int | None, decimals: int = 1) -> str:
         """A number with a decimal comma and a thousands point: 5,5 and 47.000."""

@@ -153,6 +153,8 @@ class Area(Strict):
     name: Text
     kind: Literal["wijk", "regio", "land"]
     municipality: Id | None = None
+    local_priorities: list[Text] = []
+    """A neighbourhood's own accents, shown on its page (like a municipality's)."""
 
 
 class FieldShare(Strict):
@@ -290,6 +292,8 @@ class Action(Settles):
     done_when: Text | None = None
     budget: Annotated[float, Field(ge=0)] | None = None
     progress: str = ""
+    areas: list[Id] = []
+    """The municipalities or neighbourhoods the action is about; empty: those of its priority."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Action:
@@ -306,10 +310,22 @@ class Theme(Strict):
     field: SafetyField
     summary: Text
     order: int = 0
+    areas: list[Id] = []
+    """The municipalities or neighbourhoods the priority applies to; empty means all."""
     municipalities: list[Id] = []
+    """The older name of ``areas``, still read."""
+    headline: Id | None = None
+    """The indicator of the priority's outcome tile; default: that of its first effect goal."""
+    icon: Id | None = None
+    """A Lucide icon name; default: the icon of its safety field."""
     partners: list[Id] = []
     goals: list[Goal] = []
     actions: list[Action] = []
+
+    @property
+    def area_ids(self) -> list[str]:
+        """The areas the priority is tied to, from ``areas`` and the older ``municipalities``."""
+        return list(dict.fromkeys([*self.areas, *self.municipalities]))
 
 
 class Event(Strict):
@@ -322,10 +338,18 @@ class Event(Strict):
     start: Time
     end: Time
     location: Text
+    areas: list[Id] = []
+    """The municipalities or neighbourhoods the event is for; empty: the whole plan."""
     municipality: Id | None = None
+    """The older, single form of ``areas``, still read."""
     capacity: Annotated[int, Field(gt=0)] | None = None
     registration: Literal["open", "vol", "gesloten"]
     outcome: str = ""
+
+    @property
+    def area_ids(self) -> list[str]:
+        """The areas the event is for, from ``areas`` and the older ``municipality``."""
+        return list(dict.fromkeys([*self.areas, *([self.municipality] if self.municipality else [])]))
 
 
 class ParticipationPage(Strict):

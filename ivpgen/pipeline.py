@@ -38,6 +38,8 @@ from ivpgen.runner import Runner
 from ivpgen.store import Store
 from ivpgen.style import Style
 from ivpgen.views import SiteView, reference
+from ivpgen.views.outcome import Ctx
+from ivpgen.views.words import Words
 
 STYLE_FILE = "assets/huisstijl.css"
 GENERATED = ("grafieken/", "samenvatting/", "assets/")
@@ -158,9 +160,11 @@ class Pipeline:
         site = SiteView(loaded.content)
         catalog = Catalog(site, locale, settings.style)
         placements, found = shortcode.all_placements(catalog, _bodies(loaded), prefix)
-        problems += found + _link_problems(settings, loaded) + placeholder_review(loaded, site, prefix)
-        return Outcome(sorted(problems), loaded, locale, site, catalog, placements,
-                       site_pages(loaded), notes=notes)
+        pages = site_pages(loaded, Ctx(site, Words(site, locale), catalog))
+        problems += found + _link_problems(settings, loaded, pages) + \
+            placeholder_review(loaded, site, prefix)
+        return Outcome(sorted(problems), loaded, locale, site, catalog, placements, pages,
+                       notes=notes)
 
     def build(self, settings: Settings, pdf: bool = True,
               progress: Progress | None = None) -> Outcome:
@@ -230,8 +234,10 @@ def _bodies(loaded: Loaded) -> list[tuple[str, str, int]]:
     return [(src, s.body, s.body_line) for src, s in sorted(loaded.sources.items())]
 
 
-def _link_problems(settings: Settings, loaded: Loaded) -> list[Problem]:
-    pages = set(settings.pages)
+def _link_problems(settings: Settings, loaded: Loaded,
+                   generated: dict[str, PageSpec]) -> list[Problem]:
+    """Broken links in the pages' Markdown; links to generated pages (per area, indicator) work."""
+    pages = set(settings.pages) | set(generated)
     return [problem for src, body, line in _bodies(loaded)
             for problem in review_page(src, body, line, settings.shown_prefix + src, pages,
                                        settings.docs_dir, GENERATED)]

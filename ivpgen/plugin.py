@@ -37,6 +37,8 @@ from ivpgen.charts.placing import Placed, Placer
 from ivpgen.charts.spec import Chart, KeyFigures
 from ivpgen.errors import IvpgenError, Problem
 from ivpgen.i18n import Locale, load_locale
+from ivpgen.icons import sprite
+from ivpgen.menu import menu
 from ivpgen.model import (
     FreePage,
     IndicatorsPage,
@@ -52,6 +54,7 @@ from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.progress import Progress
 from ivpgen.settings import read_config, review, style_of
 from ivpgen.style import Style
+from ivpgen.tables import wrap_tables
 
 log = get_plugin_logger(__name__)
 
@@ -206,7 +209,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=content))
         for src, spec in outcome.pages.items():
             if spec.generated and files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=""))
+                files.append(File.generated(config, src, content="",
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
         state.links = _links(outcome, files, state.locale)
         state.placer = Placer(outcome.svgs)
         return files
@@ -258,8 +262,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             except IvpgenError as exc:
                 raise PluginError(locale.t("build.theme_error", message=exc)) from None
 
-        env.globals.update(t=t, ivp=state.outcome.site, links=state.links, engine=engine.NAME,
-                           house=state.style,
+        site = state.outcome.site
+        assert site is not None
+        env.globals.update(t=t, ivp=site, links=state.links, engine=engine.NAME, house=state.style,
+                           icon_sprite=sprite(site.themes.values()),
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
         env.filters.update(locale.filters(), markdown=render_markdown)
@@ -277,9 +283,28 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         extra["entry"] = outcome.loaded.content.pages.get(src)  # type: ignore[typeddict-unknown-key]
         extra["view"] = spec.view if spec else None  # type: ignore[typeddict-unknown-key]
         extra["theme_id"] = theme_id(src)  # type: ignore[typeddict-unknown-key]
+        extra["menu"] = menu(nav, src, self.state.links,  # type: ignore[typeddict-unknown-key]
+                             self._home())
         self.state.placer.start_page(page.file.src_uri)
         page.content = self._fill_charts(page, page.content or "")
         return context
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        """Static pages (404, search) get the menu too."""
+        extra = context
+        extra["menu"] = menu(context["nav"], "", self.state.links,  # type: ignore[typeddict-unknown-key]
+                             self._home())
+        return context
+
+    def _home(self) -> str:
+        return self.state.locale.t("site.home") if self.state.locale else ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Tables written in Markdown scroll inside a labelled region on a narrow screen."""
+        locale = self.state.locale
+        return wrap_tables(html, locale.t("site.table_region")) if locale else html
 
     def _fill_charts(self, page: Page, html: str) -> str:
         """Replace the shortcodes' placeholders by the chart macro's HTML."""

@@ -177,8 +177,27 @@ CORPUS: dict[str, tuple[Edit, str]] = {
                           "bestaat niet. Bedoelt u 'inbraken'?"),
     "unknown municipality": (replace(INBRAAK, "partners: [politie]", "municipalities: [testdorp]\n"
                                      "partners: [politie]"),
-                             "content/thema/inbraak.md:6: veld 'municipalities[0]': gemeente 'testdorp' "
+                             "content/thema/inbraak.md:6: veld 'municipalities[0]': gebied 'testdorp' "
                              "bestaat niet. Bedoelt u 'teststad'?"),
+    "unknown area on a priority": (replace(INBRAAK, "partners: [politie]", "areas: [centrm]\n"
+                                           "partners: [politie]"),
+                                   "content/thema/inbraak.md:6: veld 'areas[0]': gebied 'centrm' bestaat "
+                                   "niet. Bedoelt u 'centrum'?"),
+    "unknown area on an action": (replace(INBRAAK, "    status: lopend", "    status: lopend\n"
+                                          "    areas: [centrun]"),
+                                  "content/thema/inbraak.md:24: veld 'actions[0].areas[0]': gebied "
+                                  "'centrun' bestaat niet. Bedoelt u 'centrum'?"),
+    "unknown area of an event": (replace("content/meedoen.md", "municipality: teststad",
+                                         "areas: [centrm]"),
+                                 "content/meedoen.md:12: veld 'events[0].areas[0]': gebied 'centrm' "
+                                 "bestaat niet. Bedoelt u 'centrum'?"),
+    "unknown icon": (replace(INBRAAK, "partners: [politie]", "icon: shiled\npartners: [politie]"),
+                     "content/thema/inbraak.md:6: veld 'icon': icoon 'shiled' bestaat niet. Bedoelt u "
+                     "'shield'?"),
+    "unknown headline indicator": (replace(INBRAAK, "partners: [politie]", "headline: inbraak\n"
+                                           "partners: [politie]"),
+                                   "content/thema/inbraak.md:6: veld 'headline': indicator 'inbraak' "
+                                   "bestaat niet. Bedoelt u 'inbraken'?"),
     "unknown goal area": (replace(INBRAAK, "area: centrum", "area: noord"),
                           "content/thema/inbraak.md:12: veld 'goals[0].area': gebied 'noord' bestaat niet. "
                           "Bekend zijn: centrum, teststad."),

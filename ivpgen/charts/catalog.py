@@ -95,14 +95,16 @@ class Catalog:
 
 
 def key_figures(ctx: Ctx, catalog: Catalog) -> KeyFigures:
-    """The home page's tiles: priorities, goals, actions, goals on course, partners, places."""
-    site = ctx.site
+    """The key figures (print overview, ``{{ grafiek kerncijfers }}``): priorities, goals,
+    actions, goals on course, partners, places. Counts and verdicts come from the shared view,
+    so they agree with every list on the site and in print."""
+    site, locale = ctx.site, ctx.locale
     goals = list(site.content.goals.values())
     actions = site.all_actions
-    judged = [c for g in goals if (c := catalog.goal(g.id)) and c.verdict != "onbekend"]
-    good = sum(c.verdict in ("op-koers", "bereikt") for c in judged)
+    good, judged = site.judged()
     statuses = [a.status for a in actions]
     population = sum(m.population for m in site.plan.municipalities)
+    places = len(site.plan.municipalities)
     tiles = [
         Tile(ctx.t("tile_priorities"), str(len(site.themes))),
         Tile(ctx.t("tile_goals"), str(len(goals)), ctx.t(
@@ -113,10 +115,10 @@ def key_figures(ctx: Ctx, catalog: Catalog) -> KeyFigures:
     ]
     if judged:
         tiles.append(Tile(ctx.t("tile_on_course"),
-                          ctx.t("tile_on_course_value", count=good, total=len(judged))))
+                          ctx.t("tile_on_course_value", count=good, total=judged)))
     tiles += [
         Tile(ctx.t("tile_partners"), str(len(site.content.partners))),
-        Tile(ctx.t("tile_municipalities"), str(len(site.plan.municipalities)),
+        Tile(locale.plural("charts.tile_municipalities_count", places), str(places),
              ctx.t("tile_municipalities_detail", population=ctx.number(population, 0))),
     ]
     if site.content.events:

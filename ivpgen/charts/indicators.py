@@ -17,7 +17,7 @@ from ivpgen.charts.spec import (
     TrendSpec,
     Value,
 )
-from ivpgen.charts.verdict import expected, verdict
+from ivpgen.charts.verdict import expected
 from ivpgen.model import Goal, Indicator
 from ivpgen.views import Figure
 
@@ -113,8 +113,7 @@ def goal_chart(ctx: Ctx, goal: Goal) -> Chart | None:
     series = ctx.site.series(indicator, area)
     baseline = (goal.baseline.year, goal.baseline.value)
     target = (goal.target.year, goal.target.value)
-    latest = (series[-1].year, series[-1].value) if series else None
-    code = verdict(baseline, target, indicator.direction, latest)
+    code = ctx.site.verdict(goal) or "onbekend"
     verdict_label = ctx.t(f"verdicts.{code}")
     decimals = indicator.decimals
     marks = GoalMarks(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ivpgen.model import Event, Goal, Indicator, Municipality, Theme
 from ivpgen.views import Figure, SiteView
+from ivpgen.views.words import Words
 
 FOLDER = "samenvatting"
 """Where the PDFs go in the site."""
@@ -43,17 +44,30 @@ def editions(site: SiteView) -> list[Edition]:
 
 
 class EditionView:
-    """What one edition shows, in its order: the municipality's themes, goals and figures first."""
+    """What one edition shows, in its order: the municipality's themes, goals and figures first.
 
-    def __init__(self, site: SiteView, edition: Edition) -> None:
+    Its selections and words come from the same views as the website's (``SiteView``,
+    ``Words``), so a count or a wording never differs between the site and the print."""
+
+    def __init__(self, site: SiteView, edition: Edition, words: Words) -> None:
         self.site = site
         self.edition = edition
         self.municipality = edition.municipality
+        self.words = words
 
     def applies(self, theme: Theme) -> bool:
         """Whether a priority applies to this edition's municipality (no list means all)."""
-        return self.municipality is None or not theme.municipalities or \
-            self.municipality.id in theme.municipalities
+        return self.municipality is None or self.site.applies(theme.area_ids,
+                                                               self.municipality.id)
+
+    def municipalities_fact(self) -> tuple[str, str]:
+        """('Gemeenten', 'Baarn, ... en Soest') or ('Gemeente', 'Helmond'), for the cover."""
+        return self.words.municipalities_fact()
+
+    def applies_to(self, theme: Theme) -> str | None:
+        """'Baarn, De Bilt en Soest' or 'alle 5 gemeenten'; None in a plan of one municipality
+        when the priority is not tied to areas."""
+        return self.words.theme_applies(theme)
 
     def themes(self) -> list[tuple[str, Theme]]:
         """The priorities; in a municipality's edition, those that apply to it first."""
@@ -83,7 +97,7 @@ class EditionView:
         if self.municipality is None:
             return list(events)
         mid = self.municipality.id
-        return sorted(events, key=lambda event: event.municipality != mid)
+        return sorted(events, key=lambda event: mid not in event.area_ids)
 
     def local_figures(self) -> list[LocalFigure]:
         """The municipality's latest figure of every indicator that has one."""

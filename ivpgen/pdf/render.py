@@ -21,6 +21,7 @@ from ivpgen.model import Source
 from ivpgen.pdf.edition import Edition, EditionView
 from ivpgen.style import Style, css_string
 from ivpgen.views import SiteView, source_date
+from ivpgen.views.words import Words
 
 TEMPLATE = "print/summary.html"
 _SHORTCODE = re.compile(r"(?m)^ {0,3}\{\{\s*grafiek\b[^{}]*\}\}\s*$")
@@ -71,7 +72,7 @@ def render_html(ctx: PrintContext, edition: Edition, env: Environment | None = N
     env = env or environment(ctx)
     assert env.loader is not None
     css, _, _ = env.loader.get_source(env, "print/print.css")
-    view = EditionView(ctx.site, edition)
+    view = EditionView(ctx.site, edition, Words(ctx.site, ctx.locale))
     return env.get_template(TEMPLATE).render(
         plan=ctx.site.plan, edition=edition, view=view, css=Markup(css),  # noqa: S704 - our CSS
         bodies={tid: Markup(_ANCHOR.sub(r"<\1", ctx.markdown(why(body))))  # noqa: S704 - our HTML

@@ -14,6 +14,7 @@ from ivpgen.pdf.render import PrintContext, created, environment, render_html
 from ivpgen.progress import Progress
 from ivpgen.runner import Runner
 from ivpgen.store import Store
+from ivpgen.views import SiteView
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,13 @@ def _fast_key(fingerprint: str, path: str, date: dt.datetime) -> str:
     return hashlib.sha256(f"print\0{fingerprint}\0{path}\0{date.isoformat()}".encode()).hexdigest()
 
 
-def label(locale: Locale, edition: Edition) -> str:
-    if edition.municipality is None:
-        return locale.t("print.link_region")
-    return locale.t("print.link_municipality", name=edition.municipality.name)
+def label(locale: Locale, edition: Edition, site: SiteView) -> str:
+    """How the website names an edition; a plan of one municipality has no region."""
+    if edition.municipality is not None:
+        return locale.t("print.link_municipality", name=edition.municipality.name)
+    if site.kind != "joint":
+        return locale.t("print.link_municipality", name=site.plan.municipalities[0].name)
+    return locale.t("print.link_region")
 
 
 def make_summaries(ctx: PrintContext, store: Store, runner: Runner,
@@ -54,5 +58,5 @@ def make_summaries(ctx: PrintContext, store: Store, runner: Runner,
                 _fast_key(fingerprint, edition.path, date) if fingerprint else None)
             for edition in found]
     files, report = pdfs(jobs, store, runner, progress)
-    return ([Summary(edition, label(ctx.locale, edition), file)
+    return ([Summary(edition, label(ctx.locale, edition, ctx.site), file)
              for edition, file in zip(found, files, strict=True)], report)

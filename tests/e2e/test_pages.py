@@ -78,10 +78,11 @@ def test_works_without_javascript(page_path: str, page_file: Path, open_page: Op
         f"{page_path}: without JavaScript, the main content shows nothing but its heading")
     expected_tables = count_tables(page_file)
     # A table in a closed <details> (a chart's data) opens without JavaScript: open them all.
-    closed = page.locator("details:not([open]) > summary")
+    # (On a wide screen the menu's <details> shows its content without a visible summary.)
+    closed = page.locator("details:not([open]) > summary:visible")
     for _ in range(closed.count()):
         closed.first.click(timeout=5000)
-    assert page.locator("details:not([open])").count() == 0, (
+    assert page.locator("details:not([open]) > summary:visible").count() == 0, (
         f"{page_path}: without JavaScript, a <details> does not open")
     tables = page.locator("table")
     visible = sum(1 for i in range(tables.count()) if tables.nth(i).is_visible())
@@ -152,8 +153,11 @@ RECORD_FOCUS_JS = """() => {
             outlineColor: s.outlineColor, boxShadow: s.boxShadow,
             focusVisible: el.matches(':focus-visible')});
     }, true);
+    // Elements a keyboard can reach: shown (not in a closed <details>, not display: none) and
+    // not taken out of the tab order (tabindex="-1").
     const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
-    return document.querySelectorAll(focusable).length;
+    return [...document.querySelectorAll(focusable)]
+        .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0).length;
 }"""
 
 
@@ -196,26 +200,32 @@ def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
                           + "\n    ".join(problems))
 
 
-OVERFLOW_JS = """() => {
-    const doc = document.documentElement, vw = doc.clientWidth;
-    const scroller = el => {
-        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-            if (getComputedStyle(p).overflowX !== 'visible') return true;
-        }
-        return false;
-    };
-    const bad = [];
+# The elements that stick out of the viewport sideways, unless ``allowed(el)`` excuses them.
+STICKING_OUT_JS = """
+    const vw = document.documentElement.clientWidth, bad = [];
     for (const el of document.body.querySelectorAll('*')) {
         const s = getComputedStyle(el);
         if (s.display === 'none' || s.visibility === 'hidden') continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
-        if ((r.right > vw + 1 || r.left < -1) && !scroller(el)) {
-            bad.push(`<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}` +
-                     `${el.className ? ' class=' + el.className : ''}> from ${Math.round(r.left)}` +
-                     ` to ${Math.round(r.right)} px: "${el.textContent.trim().slice(0, 40)}"`);
+        if ((r.right > vw + 1 || r.left < -1) && !allowed(el)) {
+            const cls = typeof el.className === 'string' && el.className ? ' class=' + el.className : '';
+            bad.push(`<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}${cls}> from ` +
+                     `${Math.round(r.left)} to ${Math.round(r.right)} px: ` +
+                     `"${el.textContent.trim().slice(0, 40)}"`);
         }
     }
+"""
+
+OVERFLOW_JS = """() => {
+    const doc = document.documentElement;
+    const allowed = el => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (getComputedStyle(p).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+""" + STICKING_OUT_JS + """
     return {vw, scrollWidth: doc.scrollWidth, bodyScrollWidth: document.body.scrollWidth,
             bodyClientWidth: document.body.clientWidth, bad: bad.slice(0, 10),
             badCount: bad.length};
@@ -260,3 +270,40 @@ def test_print(page_path: str, open_page: OpenPage) -> None:
               for link in external if link["raw"] not in link["after"]]
     assert not hidden, (f"{page_path}: printed external links do not show their address:\n    "
                         + "\n    ".join(hidden))
+
+
+PHONE_JS = """() => {
+    // The nearest ancestor that scrolls sideways must be a named region with a tab stop.
+    const allowed = el => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            const s = getComputedStyle(p);
+            if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
+                const named = (p.getAttribute('aria-label') || '').trim() ||
+                    (p.getAttribute('aria-labelledby') &&
+                     document.getElementById(p.getAttribute('aria-labelledby')));
+                return p.getAttribute('role') === 'region' && !!named && p.tabIndex >= 0;
+            }
+        }
+        return false;
+    };
+""" + STICKING_OUT_JS + """
+    const h1 = document.querySelector('h1');
+    return {vw, bad: bad.slice(0, 10), badCount: bad.length,
+            h1Top: h1 ? h1.getBoundingClientRect().top + window.scrollY : null,
+            mainTop: document.getElementById('inhoud').getBoundingClientRect().top + window.scrollY};
+}"""
+
+
+def test_phone_first_screen(page_path: str, open_page: OpenPage) -> None:
+    """On a 375 x 812 phone the h1 starts within the first 400 px (a compact header, a folded
+    menu), and nothing is wider than the screen except inside a labelled scroll region."""
+    page = open_page(page_path, viewport={"width": 375, "height": 812}).page
+    result = page.evaluate(PHONE_JS)
+    STATS["phone: pages checked at 375 px"] += 1
+    assert result["h1Top"] is not None, f"{page_path}: no h1"
+    assert result["h1Top"] <= 400, (
+        f"{page_path}: at 375 px the h1 starts at {result['h1Top']:.0f} px (main at "
+        f"{result['mainTop']:.0f} px); it must start within the first 400 px")
+    assert not result["bad"], (
+        f"{page_path}: at 375 px {result['badCount']} element(s) are wider than the screen "
+        "outside a labelled, focusable scroll region:\n    " + "\n    ".join(result["bad"]))
