@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ivpgen import programme, progress, survey
 from ivpgen.errors import ContentError, Problem
 from ivpgen.findings import Finder, Loc
 from ivpgen.load import Loaded, load_content
@@ -20,6 +21,7 @@ from ivpgen.model import (
     Strict,
     Theme,
 )
+from ivpgen.pages import review_reserved
 from ivpgen.smart import smart_review
 
 
@@ -51,6 +53,9 @@ def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
             finder = Finder.for_page(loaded, path, prefix)
             problems.extend(_page_problems(loaded, finder, page))
         problems.extend(_duplicate_ids(loaded, prefix))
+        for review in (programme.review, progress.review, survey.review):
+            problems.extend(review(loaded, prefix))
+        problems.extend(review_reserved(loaded, prefix))
         if not any(p.severity == "error" for p in problems):
             problems.extend(smart_review(loaded, prefix))
     return sorted(problems)

@@ -28,7 +28,8 @@ from ivpgen.i18n import Locale, load_locale
 from ivpgen.links import review_page
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import Plan, Theme, theme_id
-from ivpgen.pages import PageSpec, site_pages
+from ivpgen.opendata.records import PAGE as DATA_PAGE
+from ivpgen.pages import PageSpec, living_pages, site_pages
 from ivpgen.runner import Runner
 from ivpgen.store import Store
 from ivpgen.style import Style
@@ -58,6 +59,8 @@ class Settings:
     markdown_configs: dict[str, Any] = field(default_factory=dict)
     shown_prefix: str = ""
     """How content paths are shown in messages, e.g. 'content/'."""
+    licence: str = "CC0-1.0"
+    """The licence of the open data (plugin option ``licence``)."""
 
     def markdown(self) -> Callable[[str], str]:
         """Markdown to HTML with the site's extensions, for text fields in front matter."""
@@ -123,8 +126,10 @@ class Pipeline:
         catalog = Catalog(site, locale, settings.style)
         placements, found = shortcode.all_placements(catalog, _bodies(loaded), prefix)
         problems += found + _link_problems(settings, loaded)
-        return Outcome(sorted(problems), loaded, locale, site, catalog, placements,
-                       site_pages(loaded), notes=notes)
+        pages = site_pages(loaded) | living_pages(loaded, site, catalog, locale,
+                                                  settings.licence, settings.site_url)
+        return Outcome(sorted(problems), loaded, locale, site, catalog, placements, pages,
+                       notes=notes)
 
     def build(self, settings: Settings, pdf: bool = True) -> Outcome:
         """Check, then draw the charts and make the PDFs that are not in the store yet."""
@@ -133,6 +138,7 @@ class Pipeline:
             return outcome
         store = self.store(settings)
         self._charts(outcome, store)
+        outcome.files += outcome.pages[DATA_PAGE].view.files()
         if pdf and settings.pdf:
             self._print(settings, outcome, store)
         store.prune()

@@ -137,7 +137,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             template_dirs=tuple(Path(d) for d in config.theme.dirs),
             store_dir=root / self.config.cache_dir, site_url=config.site_url or None,
             pdf=self.config.pdf, markdown_extensions=list(config.markdown_extensions),
-            markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir))
+            markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir),
+            licence=self.config.licence)
 
     @_boundary
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -351,11 +352,13 @@ def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
         "partners": first(PartnersPage),
         "participation": first(ParticipationPage),
         "progress": {p.year: url(src) for src, p in pages.items() if isinstance(p, ProgressReport)},
+        "surveys": [(s.title, url(src)) for src, s in outcome.loaded.content.surveys.items()],
         "summaries": [(locale.t("home.summary_pdf_link", edition=s.label,
                                 size=f"{locale.number(s.size / 1000, 0)} kB", pages=s.file.pages),
                        s.file.path) for s in outcome.summaries],
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
-                   if isinstance(p, FreePage) and p.footer],
+                   if isinstance(p, FreePage) and p.footer] +
+                  [(s.title or src, url(src)) for src, s in outcome.pages.items() if s.footer],
     }
 
 
