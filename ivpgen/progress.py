@@ -125,6 +125,14 @@ class ProgressView:
         return self.previous is not None and not self.changes and not self.moved
 
     @property
+    def groups(self) -> list[tuple[str, str, list[ActionRow]]]:
+        """The report's actions by priority: (priority id, title, rows), in the plan's order."""
+        found: dict[str, list[ActionRow]] = {}
+        for row in self.actions:
+            found.setdefault(row.theme_id, []).append(row)
+        return [(tid, rows[0].theme_title, rows) for tid, rows in found.items()]
+
+    @property
     def status_counts(self) -> list[tuple[str, int]]:
         return _counted(r.update.status for r in self.actions)
 
@@ -154,11 +162,10 @@ class Reports:
     def view(self, report: ProgressReport, ctx: Ctx, status_chart: Chart | None) -> ProgressView:
         previous = self.previous(report)
         site = self.site
-        theme_of = site.theme_of_action
-        actions = [ActionRow(aid, theme_of[aid], site.action_title(aid),
-                             site.themes[theme_of[aid]].title, update,
-                             previous.actions.get(aid) if previous else None)
-                   for aid, update in report.actions.items() if aid in theme_of]
+        actions = [ActionRow(a.id, tid, a.title, theme.title, report.actions[a.id],
+                             previous.actions.get(a.id) if previous else None)
+                   for tid, theme in site.themes.items() for a in theme.actions
+                   if a.id in report.actions]
         indicators = site.content.indicators
         goals = [GoalRow(goal, tid, theme.title, report.goals[goal.id],
                          previous.goals.get(goal.id) if previous else None,
@@ -206,9 +213,8 @@ def timeline_at(ctx: Ctx, report: ProgressReport) -> Chart | None:
 def verdicts_at(ctx: Ctx, report: ProgressReport) -> Chart | None:
     """The goals' verdicts in the report, per priority."""
     return verdict_chart(ctx, f"oordelen-voortgang-{report.year}",
-                         ctx.locale.t("progress.verdict_title",
-                                      date=ctx.locale.date(report.date)),
-                         {gid: update.verdict for gid, update in report.goals.items()})
+                         {gid: update.verdict for gid, update in report.goals.items()},
+                         report.date)
 
 
 def review(loaded: Loaded, prefix: str) -> Iterator[Problem]:

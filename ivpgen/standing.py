@@ -9,6 +9,7 @@ are the goal charts' (``ivpgen/charts/verdict.py``), so every page judges a goal
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ def standing(site: SiteView, charts: Mapping[str, Chart], ctx: Ctx) -> StandingV
                                            for g in theme.goals))
         for tid, theme in site.themes.items() if theme.goals)
     verdicts = {g.goal.id: g.verdict for p in priorities for g in p.goals if g.verdict}
-    chart = verdict_chart(ctx, "oordelen", ctx.locale.t("standing.chart_title"), verdicts)
+    chart = verdict_chart(ctx, "oordelen", verdicts)
     key = {0: "summary_none", 1: "summary_one"}.get(len(verdicts), "summary")
     summary = ctx.locale.t(f"standing.{key}", measured=len(verdicts),
                            parts=verdict_parts(ctx, Counter(verdicts.values())))
@@ -132,8 +133,10 @@ def _goal(site: SiteView, chart: Chart | None, theme_id: str, theme: Theme,
                         on_path, chart, actions)
 
 
-def verdict_chart(ctx: Ctx, chart_id: str, title: str, verdicts: Mapping[str, str]) -> Chart | None:
-    """The goals' verdicts (goal id -> code) per priority as stacked bars, with the totals."""
+def verdict_chart(ctx: Ctx, chart_id: str, verdicts: Mapping[str, str],
+                  day: dt.date | None = None) -> Chart | None:
+    """The goals' verdicts (goal id -> code) per priority as stacked bars, with the totals; its
+    title says how many are on track (at ``day``, for a progress report)."""
     site = ctx.site
     theme_of = {g.id: tid for tid, t in site.themes.items() for g in t.goals}
     counts: dict[str, Counter[str]] = {tid: Counter() for tid in site.themes}
@@ -148,7 +151,10 @@ def verdict_chart(ctx: Ctx, chart_id: str, title: str, verdicts: Mapping[str, st
                       tuple(tuple(counts[tid][c] for c in ORDER) for tid in rows),
                       ctx.locale.t("standing.chart_axis"), stacked=True)
     total: Counter[str] = sum((counts[tid] for tid in rows), Counter())
-    desc = ctx.locale.t("standing.chart_desc", total=sum(total.values()),
+    values = {"good": total["bereikt"] + total["op-koers"], "total": sum(total.values())}
+    title = ctx.locale.t("progress.verdict_title", date=ctx.locale.date(day), **values) if day \
+        else ctx.locale.t("standing.chart_title", **values)
+    desc = ctx.locale.t("standing.chart_desc", total=values["total"],
                         parts=verdict_parts(ctx, total))
     columns = [Column("priority", ctx.t("priority")),
                *(Column(c, label, "number") for c, label in labels),
