@@ -163,6 +163,10 @@ class ProgrammeView:
         return [row for group in self.groups for row in group.rows]
 
     @property
+    def actions(self) -> list[Action]:
+        return [row.action for row in self.rows]
+
+    @property
     def amount(self) -> float:
         return sum(group.amount for group in self.groups)
 
