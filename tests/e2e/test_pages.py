@@ -153,7 +153,13 @@ RECORD_FOCUS_JS = """() => {
             focusVisible: el.matches(':focus-visible')});
     }, true);
     const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
-    return document.querySelectorAll(focusable).length;
+    // What Tab can reach: not tabindex=-1, and not inside a closed <details> (only its summary shows).
+    const shown = el => {
+        const closed = el.parentElement && el.parentElement.closest('details:not([open])');
+        const summary = closed && closed.querySelector(':scope > summary');
+        return !closed || (summary && summary.contains(el));
+    };
+    return [...document.querySelectorAll(focusable)].filter(el => el.tabIndex >= 0 && shown(el)).length;
 }"""
 
 
