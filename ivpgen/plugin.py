@@ -46,6 +46,7 @@ from ivpgen.model import (
     Theme,
     theme_id,
 )
+from ivpgen.opendata.records import PAGE as DATA_PAGE
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
@@ -213,13 +214,18 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         def render_markdown(text: str) -> Markup:
             return Markup(convert(text))  # noqa: S704 - Markdown output is our HTML
 
+        data_page = state.links.get("pages", {}).get(DATA_PAGE, "")
+
         @pass_context
         def place_chart(context: Context, item: Chart | KeyFigures) -> Placed:
             page = context.get("page")
             placed = placer.place(page.file.src_uri if page else "", item,
                                   lambda path: normalize_url(path, page))
+            links = dict(placed.links)
+            if data_page:  # the open data page, which explains every chart's data too
+                links["data"] = normalize_url(data_page, page)
             return Placed(placed.item, placed.prefix, Markup(placed.svg),  # noqa: S704 - our SVG
-                          placed.links)
+                          links)
 
         def t(key: str, **values: Any) -> str:
             try:

@@ -26,14 +26,17 @@ def test_every_chart_has_title_description_table_and_downloads(example: Path) ->
         html = page.read_text(encoding="utf-8")
         main = html.split('<main id="inhoud"', 1)[1]
         figures = list(FIGURE.finditer(main))
-        assert main.count("<svg") == len(figures), f"{page}: an <svg> outside a chart figure"
+        decorative = main.count('<svg class="person ')  # a survey's person figures, aria-hidden
+        assert main.count("<svg") - decorative == len(figures), \
+            f"{page}: an <svg> outside a chart figure"
         for figure in figures:
             _check_figure(page, figure, example)
             kinds.add(figure["kind"])
         charts += len(figures)
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), f"{page}: duplicate ids"
-    assert kinds == {"trend", "doel", "vergelijking", "status", "tijdlijn", "partners", "velden"}
+    assert kinds == {"trend", "doel", "vergelijking", "status", "tijdlijn", "partners", "velden",
+                     "budget", "oordeel", "zorgen"}
     assert charts >= 30
     home = (example / "index.html").read_text(encoding="utf-8")
     assert '<section class="tiles"' in home and "grafieken/kerncijfers.csv" in home
