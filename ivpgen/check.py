@@ -9,6 +9,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ivpgen import programme, snapshot, survey
 from ivpgen.errors import ContentError, Problem
 from ivpgen.findings import Finder, Loc
 from ivpgen.icons import icon_names
@@ -22,6 +23,7 @@ from ivpgen.model import (
     Strict,
     Theme,
 )
+from ivpgen.pages import review_reserved
 from ivpgen.smart import smart_review
 
 
@@ -53,6 +55,9 @@ def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
             finder = Finder.for_page(loaded, path, prefix)
             problems.extend(_page_problems(loaded, finder, page))
         problems.extend(_duplicate_ids(loaded, prefix))
+        for review in (programme.review, snapshot.review, survey.review):
+            problems.extend(review(loaded, prefix))
+        problems.extend(review_reserved(loaded, prefix))
         if not any(p.severity == "error" for p in problems):
             problems.extend(smart_review(loaded, prefix))
     return sorted(problems)

@@ -38,7 +38,7 @@ from ivpgen.errors import (
     exit_status,
 )
 from ivpgen.i18n import Locale, load_locale
-from ivpgen.pipeline import Pipeline
+from ivpgen.pipeline import Outcome, Pipeline
 from ivpgen.plugin import IvpgenPlugin, shown_prefix
 from ivpgen.settings import read_config, review
 
@@ -227,14 +227,52 @@ def check(config_file: str, strict: bool, output: str) -> None:
 
 
 def _check_content(config: MkDocsConfig) -> tuple[list[Problem], list[str]]:
+    outcome = _checked(config)
+    return outcome.problems, outcome.notes
+
+
+@main.command("report")
+@click.argument("year", type=click.IntRange(1900, 2200))
+@config_option
+def report_command(year: int, config_file: str) -> None:
+    """Schrijf een nieuwe voortgangsrapportage over JAAR (content/voortgang/JAAR.md).
+
+    De rapportage legt de status van elke actie en het oordeel over elk doel van nu vast;
+    vul daarna zelf de samenvatting en het verhaal in. Een bestaande rapportage blijft staan.
+    """
+    from ivpgen.report import report_path, report_text
+
+    logging.getLogger(engine.NAME).setLevel(logging.ERROR)
+    _stop_on_config_errors(config_file)
+    config = _load(config_file)
+    path = report_path(Path(config.docs_dir), year)
+    shown = shown_prefix(path.parent) + path.name
+    if path.exists():
+        _fail(f"{shown} bestaat al; pas die rapportage aan, of haal het bestand eerst weg",
+              EXIT_ERRORS)
+    outcome = _checked(config)
+    if outcome.failed or outcome.site is None or outcome.catalog is None or \
+            outcome.locale is None:
+        _report(outcome.problems, [], "text")
+        _fail("de fouten hierboven", EXIT_ERRORS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report_text(outcome.site, outcome.catalog, outcome.locale, year),
+                    encoding="utf-8")
+    click.echo(f"Geschreven: {shown}, met de stand van {len(outcome.site.all_actions)} acties "
+               "en het oordeel over de doelen van nu.\nVul de samenvatting (summary) en het "
+               "verhaal onder de kop in. Zet de rapportage in het menu: voeg in "
+               f"{Path(config_file).name} onder 'nav' de regel '{path.parent.name}/{path.name}' toe.")
+
+
+def _checked(config: MkDocsConfig) -> Outcome:
+    """The content read and reviewed by the pipeline, as ``ivpgen check`` does."""
     plugin = config.plugins.get("ivpgen")
     assert isinstance(plugin, IvpgenPlugin)
     pipeline = Pipeline()
     try:
-        outcome = pipeline.check(plugin.settings(config, get_files(config)))
+        return pipeline.check(plugin.settings(config, get_files(config)))
     finally:
         pipeline.close()
-    return outcome.problems, outcome.notes
 
 
 @main.command()

@@ -20,6 +20,13 @@ _CUSTOM = {
     "ivp_finite": "'{input}' is geen gewoon getal; vul een echte waarde in.",
     "ivp_period": "het eindjaar ligt vóór het beginjaar.",
     "ivp_deadline": "de deadline ligt vóór de startdatum.",
+    "ivp_years_twice": "een jaar staat twee keer in 'years'.",
+    "ivp_year_budgets": "'year_budgets' noemt een jaar dat niet in 'years' staat; zet het jaar "
+    "ook in 'years', of haal het bedrag weg.",
+    "ivp_goal_figure": "vul 'year' en 'value' samen in (het cijfer waarop het oordeel rust), "
+    "of laat ze allebei weg.",
+    "ivp_survey_source": "geef de bron van deze uitkomsten ('source' met 'name' en liefst "
+    "'url'), of zet 'illustrative: true' als de cijfers bedacht zijn.",
 }
 
 _BY_TYPE = {

@@ -40,9 +40,12 @@ PartnerKind = Literal[
     "ggd", "zorg", "woningcorporatie", "onderwijs", "ondernemers", "gemeente", "overig",
 ]
 Direction = Literal["lager", "hoger"]
+Verdict = Literal["op-koers", "achter", "bereikt", "onbekend"]
+"""How a goal stands (see ivpgen/charts/verdict.py): the same codes as the charts' verdicts."""
 
 SAFETY_FIELDS: tuple[str, ...] = get_args(SafetyField)
 ACTION_STATUSES: tuple[str, ...] = get_args(ActionStatus)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
 PARTNER_KINDS: tuple[str, ...] = get_args(PartnerKind)
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -80,6 +83,8 @@ Link = Annotated[str, AfterValidator(_link)]
 Number = Annotated[float, AfterValidator(_finite)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Text = Annotated[str, Field(min_length=1)]
+Amount = Annotated[float, Field(ge=0), AfterValidator(_finite)]
+Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_finite)]
 
 
 class Strict(BaseModel):
@@ -294,11 +299,19 @@ class Action(Settles):
     progress: str = ""
     areas: list[Id] = []
     """The municipalities or neighbourhoods the action is about; empty: those of its priority."""
+    years: list[Year] = []
+    """The execution programmes (jaarschijven) the action is in; default: from start to deadline."""
+    year_budgets: dict[Year, Amount] = {}
+    """The budget per year, for an action that runs several years (e.g. {2024: 10000})."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Action:
         if self.start and self.deadline and self.deadline < self.start:
             raise ValueError("ivp_deadline")
+        if len(set(self.years)) != len(self.years):
+            raise ValueError("ivp_years_twice")
+        if self.years and not set(self.year_budgets) <= set(self.years):
+            raise ValueError("ivp_year_budgets")
         return self
 
 
@@ -359,12 +372,32 @@ class ParticipationPage(Strict):
 
 
 class ActionUpdate(Strict):
+    """An action as it stood at a report's date: its status, a note, and its dates then."""
+
     status: ActionStatus
     note: str = ""
+    start: dt.date | None = None
+    deadline: dt.date | None = None
+
+
+class GoalUpdate(Strict):
+    """A goal as it stood at a report's date: the verdict and the figure it was based on."""
+
+    verdict: Verdict
+    year: Year | None = None
+    value: Number | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _figure(self) -> GoalUpdate:
+        if (self.year is None) != (self.value is None):
+            raise ValueError("ivp_goal_figure")
+        return self
 
 
 class ProgressReport(Settles):
-    """A yearly progress report (voortgangsrapportage) with a snapshot of action statuses."""
+    """A yearly progress report (voortgangsrapportage): a snapshot of every action's status and
+    every goal's verdict at its date, so it reads later as it was."""
 
     CHECKS = PROGRESS_CHECKS
     type: Literal["progress"]
@@ -373,6 +406,57 @@ class ProgressReport(Settles):
     date: dt.date
     summary: Text
     actions: dict[str, ActionUpdate] = {}
+    goals: dict[str, GoalUpdate] = {}
+
+
+class SurveyMark(Strict):
+    """The report mark residents give, e.g. 7.9 for 'de veiligheid in hun buurt'."""
+
+    value: Annotated[float, Field(ge=1, le=10), AfterValidator(_finite)]
+    subject: Text
+
+
+class SurveyShare(Strict):
+    """A share of the respondents, e.g. 88% 'voelen zich altijd of meestal veilig'."""
+
+    text: Text
+    percent: Percent
+
+
+class SurveyConcern(Strict):
+    """A concern residents named, and the priorities or actions that answer it."""
+
+    text: Text
+    percent: Percent
+    answers: list[Id] = []
+    """Ids of priorities (file names) or actions."""
+
+
+class Survey(Strict):
+    """What residents said: the results of a survey or an evening, with its source."""
+
+    type: Literal["survey"]
+    title: Text
+    date: dt.date
+    summary: Text
+    method: Text
+    """How it was asked, e.g. 'online vragenlijst onder inwoners van 16 jaar en ouder'."""
+    respondents: Annotated[int, Field(gt=0)]
+    who: Text = "inwoners"
+    """Who answered, as in '9 van de 10 inwoners': inwoners, jongeren, ondernemers."""
+    mark: SurveyMark | None = None
+    shares: list[SurveyShare] = []
+    concerns: list[SurveyConcern] = []
+    source: Source | None = None
+    illustrative: bool = False
+    event: Id | None = None
+    """The participation event where the results were gathered, if any."""
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Survey:
+        if self.source is None and not self.illustrative:
+            raise ValueError("ivp_survey_source")
+        return self
 
 
 class FreePage(Strict):
@@ -391,6 +475,7 @@ PAGE_MODELS: dict[str, type[Strict]] = {
     "partners": PartnersPage,
     "participation": ParticipationPage,
     "progress": ProgressReport,
+    "survey": Survey,
     "page": FreePage,
 }
 
@@ -436,6 +521,12 @@ class Content:
     def progress_reports(self) -> list[ProgressReport]:
         reports = [p for p in self.pages.values() if isinstance(p, ProgressReport)]
         return sorted(reports, key=lambda r: r.year)
+
+    @cached_property
+    def surveys(self) -> dict[str, Survey]:
+        """The surveys by source path, newest first."""
+        found = [(path, p) for path, p in self.pages.items() if isinstance(p, Survey)]
+        return dict(sorted(found, key=lambda item: (item[1].date, item[0]), reverse=True))
 
     @cached_property
     def areas(self) -> dict[str, str]:

@@ -43,3 +43,6 @@ class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
     pdf = c.Type(bool, default=True)
     """Make the printed summary (one PDF per municipality plus the region); false switches it off.
     Never made during `ivpgen serve`, so a text edit shows at once."""
+    licence = c.Choice(("CC0-1.0", "CC-BY-4.0"), default="CC0-1.0")
+    """Licence of the open data in data/ (plan.json, CSV): CC0-1.0 (public domain, the Dutch
+    government's default for open data) or CC-BY-4.0 (reuse with attribution)."""

@@ -16,8 +16,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ivpgen import programme, snapshot, standing, survey
+from ivpgen.charts.catalog import Catalog
+from ivpgen.errors import Problem
+from ivpgen.i18n import Locale
 from ivpgen.load import Loaded
-from ivpgen.model import IndicatorsPage, ParticipationPage, PartnersPage, Plan, Strict, Theme, theme_id
+from ivpgen.model import (
+    IndicatorsPage,
+    ParticipationPage,
+    PartnersPage,
+    Plan,
+    ProgressReport,
+    Strict,
+    Theme,
+    theme_id,
+)
 from ivpgen.views.area import area_view
 from ivpgen.views.figures import indicator_view, indicators_view
 from ivpgen.views.home import home_view
@@ -25,6 +38,11 @@ from ivpgen.views.lists import participation_view, partners_view
 from ivpgen.views.outcome import Ctx
 from ivpgen.views.site import PRIORITIES_PAGE
 from ivpgen.views.theme import Link, priorities_view, theme_view
+from ivpgen.opendata import records as opendata
+from ivpgen.opendata.describe import OpenDataSet
+from ivpgen.opendata.export import Export
+from ivpgen.programme import Programmes
+from ivpgen.views import SiteView
 
 TEMPLATES = {
     "plan": "home.html",
@@ -33,6 +51,7 @@ TEMPLATES = {
     "partners": "partners.html",
     "participation": "participation.html",
     "progress": "progress.html",
+    "survey": "survey.html",
     "page": "main.html",
 }
 """The template of each page type in content/."""
@@ -48,6 +67,8 @@ class PageSpec:
     """What the template shows, computed beforehand (None: the template reads the entry)."""
     generated: bool = False
     """True for a page ivpgen makes (per area, per indicator, ...), not a file in content/."""
+    footer: bool = False
+    """A generated page linked at the bottom of every page (like a free page's 'footer')."""
 
 
 def site_pages(loaded: Loaded, ctx: Ctx) -> dict[str, PageSpec]:
@@ -96,3 +117,83 @@ def generated_pages(ctx: Ctx) -> Iterator[tuple[str, PageSpec]]:
         if src:
             yield src, PageSpec("indicator.html", indicator.name,
                                 indicator_view(ctx, indicator, back), generated=True)
+
+
+# The pages that keep the plan alive (issue #12): execution programmes, the goals overview,
+# progress reports as they were, surveys and the open data page.
+LIVING_TEMPLATES = {"programme": "programme.html", "programmes": "programmes.html",
+                    "standing": "standing.html", "data": "data.html"}
+RESERVED = ("uitvoering/", "data/", "voortgang/doelen.md")
+"""Paths ivpgen generates pages or files at: a content page may not use them."""
+
+
+def reserved(path: str) -> bool:
+    """Whether ivpgen makes the page at this path itself."""
+    return any(path == r or (r.endswith("/") and path.startswith(r)) for r in RESERVED)
+
+
+def review_reserved(loaded: Loaded, prefix: str) -> list[Problem]:
+    """Content pages at a path ivpgen generates a page at."""
+    return [Problem(prefix + path, 1, "", "ivpgen maakt de pagina's en bestanden in "
+                    f"{', '.join(RESERVED)} zelf; geef deze pagina een andere naam of map.")
+            for path in sorted(loaded.content.pages) if reserved(path)]
+
+
+def living_pages(loaded: Loaded, site: SiteView, catalog: Catalog, locale: Locale,
+                 licence: str, site_url: str | None) -> dict[str, PageSpec]:
+    """The programmes, the goals overview, the progress reports and surveys with their views,
+    and the open data page; their charts are added to the catalog."""
+    overview = standing.of_catalog(catalog)
+    catalog.add(overview.chart)
+    goal_charts = {g.goal.id: g.chart for g in overview.goals if g.chart}
+    bodies = {path: source.body for path, source in loaded.sources.items()}
+    data = OpenDataSet(Export(site, goal_charts, bodies, licence, site_url), locale)
+    return {
+        **_programme_pages(loaded, site, catalog, locale),
+        standing.PAGE: PageSpec(LIVING_TEMPLATES["standing"], locale.t("standing.title"),
+                                overview, True),
+        **_report_pages(site, catalog),
+        **_survey_pages(loaded, site, catalog),
+        opendata.PAGE: PageSpec(LIVING_TEMPLATES["data"], locale.t("opendata.title"), data, True,
+                                footer=True),
+    }
+
+
+def _programme_pages(loaded: Loaded, site: SiteView, catalog: Catalog,
+                     locale: Locale) -> dict[str, PageSpec]:
+    """A page per programme year and the overview of the years."""
+    programmes = Programmes(site)
+    reports = {r.year: (path, r.title) for path, r in loaded.content.pages.items()
+               if isinstance(r, ProgressReport)}
+    pages: dict[str, PageSpec] = {}
+    for year in programmes.years:
+        view = programmes.view(year, catalog.ctx, reports.get(year))
+        catalog.add(view.chart)
+        pages[programme.page_path(year)] = PageSpec(
+            LIVING_TEMPLATES["programme"], locale.t("programme.title", year=year), view, True)
+    pages[programme.OVERVIEW] = PageSpec(
+        LIVING_TEMPLATES["programmes"], locale.t("programme.overview_title"),
+        programme.OverviewView([programmes.summary(y) for y in programmes.ordered()]), True)
+    return pages
+
+
+def _report_pages(site: SiteView, catalog: Catalog) -> dict[str, PageSpec]:
+    """Each progress report's page, as at its date, with its own charts."""
+    history = snapshot.Reports(site)
+    pages: dict[str, PageSpec] = {}
+    for report in history.reports:
+        view = history.view(report, catalog.ctx, catalog.progress(report.year))
+        catalog.add(view.timeline)
+        catalog.add(view.verdict_chart)
+        pages[history.path(report)] = PageSpec(TEMPLATES["progress"], report.title, view)
+    return pages
+
+
+def _survey_pages(loaded: Loaded, site: SiteView, catalog: Catalog) -> dict[str, PageSpec]:
+    """Each survey's page, with its concerns chart."""
+    pages: dict[str, PageSpec] = {}
+    for path, item in loaded.content.surveys.items():
+        chart = catalog.add(survey.concerns_chart(catalog.ctx, path, item))
+        pages[path] = PageSpec(TEMPLATES["survey"], item.title,
+                               survey.view(site, path, item, chart))
+    return pages

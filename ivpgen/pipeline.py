@@ -31,7 +31,8 @@ from ivpgen.i18n import Locale, load_locale
 from ivpgen.links import review_page
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import Plan, Theme, theme_id
-from ivpgen.pages import PageSpec, site_pages
+from ivpgen.opendata.records import PAGE as DATA_PAGE
+from ivpgen.pages import PageSpec, living_pages, site_pages
 from ivpgen.placeholders import review as placeholder_review
 from ivpgen.progress import Progress
 from ivpgen.runner import Runner
@@ -64,6 +65,8 @@ class Settings:
     markdown_configs: dict[str, Any] = field(default_factory=dict)
     shown_prefix: str = ""
     """How content paths are shown in messages, e.g. 'content/'."""
+    licence: str = "CC0-1.0"
+    """The licence of the open data (plugin option ``licence``)."""
 
     def fingerprint(self) -> str:
         """The fingerprint of everything this build reads (see ``fingerprint``)."""
@@ -160,7 +163,8 @@ class Pipeline:
         site = SiteView(loaded.content)
         catalog = Catalog(site, locale, settings.style)
         placements, found = shortcode.all_placements(catalog, _bodies(loaded), prefix)
-        pages = site_pages(loaded, Ctx(site, Words(site, locale), catalog))
+        pages = site_pages(loaded, Ctx(site, Words(site, locale), catalog)) | living_pages(
+            loaded, site, catalog, locale, settings.licence, settings.site_url)
         problems += found + _link_problems(settings, loaded, pages) + \
             placeholder_review(loaded, site, prefix)
         return Outcome(sorted(problems), loaded, locale, site, catalog, placements, pages,
@@ -183,6 +187,7 @@ class Pipeline:
         store = self.store(settings)
         progress.step("charts")
         self._charts(outcome, store, progress)
+        outcome.files += outcome.pages[DATA_PAGE].view.files()
         progress.step("pdfs", skipped=not (pdf and settings.pdf))
         if pdf and settings.pdf:
             self._print(settings, outcome, store, progress)

@@ -48,6 +48,7 @@ from ivpgen.model import (
     Theme,
     theme_id,
 )
+from ivpgen.opendata.records import PAGE as DATA_PAGE
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
@@ -152,7 +153,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             store_dir=Path(os.environ.get(STORE_VARIABLE) or root / self.config.cache_dir),
             site_url=config.site_url or None,
             pdf=self.config.pdf, markdown_extensions=list(config.markdown_extensions),
-            markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir))
+            markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir),
+            licence=self.config.licence)
 
     @_boundary
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -248,13 +250,18 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         def render_markdown(text: str) -> Markup:
             return Markup(convert(text))  # noqa: S704 - Markdown output is our HTML
 
+        data_page = state.links.get("pages", {}).get(DATA_PAGE, "")
+
         @pass_context
         def place_chart(context: Context, item: Chart | KeyFigures) -> Placed:
             page = context.get("page")
             placed = placer.place(page.file.src_uri if page else "", item,
                                   lambda path: normalize_url(path, page))
+            links = dict(placed.links)
+            if data_page:  # the open data page, which explains every chart's data too
+                links["data"] = normalize_url(data_page, page)
             return Placed(placed.item, placed.prefix, Markup(placed.svg),  # noqa: S704 - our SVG
-                          placed.links)
+                          links)
 
         def t(key: str, **values: Any) -> str:
             try:
@@ -426,11 +433,13 @@ def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
         "partners": first(PartnersPage),
         "participation": first(ParticipationPage),
         "progress": {p.year: url(src) for src, p in pages.items() if isinstance(p, ProgressReport)},
+        "surveys": [(s.title, url(src)) for src, s in outcome.loaded.content.surveys.items()],
         "summaries": [(locale.t("home.summary_pdf_link", edition=s.label,
                                 size=f"{locale.number(s.size / 1000, 0)} kB", pages=s.file.pages),
                        s.file.path) for s in outcome.summaries],
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
-                   if isinstance(p, FreePage) and p.footer],
+                   if isinstance(p, FreePage) and p.footer] +
+                  [(s.title or src, url(src)) for src, s in outcome.pages.items() if s.footer],
     }
 
 

@@ -21,6 +21,7 @@ from ivpgen.house import house_style
 from ivpgen.i18n import Locale, load_locale
 from ivpgen.load import dotted
 from ivpgen.options import IvpgenConfig
+from ivpgen.pages import reserved
 from ivpgen.style import Style
 from ivpgen.yamlsrc import YamlData, YamlProblem, parse_yaml
 
@@ -129,6 +130,9 @@ def _plugin(config: ConfigFile) -> Iterator[Problem]:
         option = dict(schema._schema)[key]
         kind = list if isinstance(option, c.ListOfItems) else getattr(option, "_type", str)
         wanted = _TYPE_WORDS.get(kind, "een andere waarde")
+        choices = getattr(option, "choices", None)
+        if choices:
+            wanted = f"een van: {', '.join(choices)}"
         yield config.problem((*loc, key), f"verwacht {wanted}, maar hier staat "
                              f"'{options.get(key)}'.")
     if failed:
@@ -177,8 +181,8 @@ def _nav(config: ConfigFile) -> Iterator[Problem]:
     pages = sorted(p.relative_to(config.docs_dir).as_posix() for p in config.docs_dir.rglob("*")
                    if p.is_file())
     for loc, target in _nav_targets(nav, ("nav",)):
-        if "://" in target or target.startswith(("/", "#", "mailto:")):
-            continue
+        if "://" in target or target.startswith(("/", "#", "mailto:")) or reserved(target):
+            continue  # reserved: a page ivpgen generates (programmes, goals overview, data)
         if target.split("#", 1)[0] not in pages:
             close = difflib.get_close_matches(target, pages, n=1, cutoff=0.6)
             hint = f" Bedoelt u '{close[0]}'?" if close else ""

@@ -36,7 +36,8 @@ def test_every_chart_has_title_description_table_and_downloads(example: Path) ->
         charts += len(figures)
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), f"{page}: duplicate ids"
-    assert kinds == {"trend", "doel", "vergelijking", "status", "tijdlijn", "partners", "velden"}
+    assert kinds == {"trend", "doel", "vergelijking", "status", "tijdlijn", "partners", "velden",
+                     "budget", "oordeel", "zorgen"}
     assert charts >= 30
     # The key figures keep their downloadable data (placed with {{ grafiek kerncijfers }}).
     assert (example / "grafieken" / "kerncijfers.csv").is_file()

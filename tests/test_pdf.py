@@ -77,7 +77,7 @@ def test_cover_overview_priorities_and_colophon(site: Path, content: Content) ->
     for municipality in plan.municipalities:
         assert municipality.name in cover
     overview = text(reader, 1)
-    assert "Het plan in één oogopslag" in overview and "Belangrijkste doelen" in overview
+    assert "Het plan in één oogopslag" in overview and "Hoe staan we ervoor" in overview
     assert "Inhoud" in cover, "the contents share the cover page"
     whole = [text(reader, i) for i in range(len(reader.pages))]
     for theme in content.themes.values():

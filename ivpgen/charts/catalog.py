@@ -27,6 +27,12 @@ class Catalog:
             self.charts.setdefault(chart.id, chart)
             self._by_key[key] = chart.id
 
+    def add(self, chart: Chart | None) -> Chart | None:
+        """Add a chart another module built (a page's own chart), found by ``find(kind, id)``."""
+        if chart is not None:
+            self._add(("", chart.id), chart)
+        return chart
+
     def _build(self) -> None:
         ctx, site = self.ctx, self.ctx.site
         for indicator in site.content.indicators.values():

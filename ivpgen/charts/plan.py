@@ -94,8 +94,10 @@ def snapshot_counts(ctx: Ctx, statuses: dict[str, str]) -> Counts:
     return counts
 
 
-def timeline_chart(ctx: Ctx, chart_id: str, themes: dict[str, Theme], title: str) -> Chart | None:
-    """Every action as a bar from start to deadline, grouped by priority, with today marked."""
+def timeline_chart(ctx: Ctx, chart_id: str, themes: dict[str, Theme], title: str,
+                   today_label: str | None = None) -> Chart | None:
+    """Every action as a bar from start to deadline, grouped by priority, with today marked
+    (``today_label``, default 'vandaag (date)': a progress report marks its own date)."""
     actions = [(t, a) for t in themes.values() for a in sorted(t.actions, key=_by_dates)
                if a.start and a.deadline]
     if not actions:
@@ -107,7 +109,7 @@ def timeline_chart(ctx: Ctx, chart_id: str, themes: dict[str, Theme], title: str
     bars = tuple(Bar(a.title, t.title, _day(a.start), _day(a.deadline), a.status)
                  for t, a in actions)
     spec = TimelineSpec(bars, tuple(range(first.year, last.year + 2)), today.toordinal(),
-                        ctx.t("today", date=ctx.locale.date(today)), _statuses(ctx))
+                        today_label or ctx.t("today", date=ctx.locale.date(today)), _statuses(ctx))
     desc = ctx.t("timeline_desc", count=len(actions),
                  first=ctx.locale.date(min(_date(a.start) for _, a in actions), "MMMM y"),
                  last=ctx.locale.date(max(_date(a.deadline) for _, a in actions), "MMMM y"),

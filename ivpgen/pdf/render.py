@@ -19,6 +19,7 @@ from ivpgen.charts.spec import Chart
 from ivpgen.i18n import Locale
 from ivpgen.model import Source
 from ivpgen.pdf.edition import Edition, EditionView
+from ivpgen.standing import of_catalog
 from ivpgen.style import Style, css_string
 from ivpgen.views import SiteView, source_date
 from ivpgen.views.words import Words
@@ -61,7 +62,8 @@ def environment(ctx: PrintContext) -> Environment:
     env.globals.update(t=ctx.locale.t, ivp=ctx.site, charts=ctx.catalog, style=ctx.style,
                        house=ctx.style, logo_img=lambda css_class="logo": logo_img(ctx, css_class),
                        chart_img=lambda chart: chart_img(ctx, chart),
-                       verdict=lambda chart: verdict_text(ctx, chart))
+                       verdict=lambda chart: verdict_text(ctx, chart),
+                       standing=of_catalog(ctx.catalog))
     env.filters.update(ctx.locale.filters(),
                        markdown=lambda text: Markup(ctx.markdown(text)))  # noqa: S704 - our HTML
     return env
