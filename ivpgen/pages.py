@@ -31,6 +31,11 @@ from ivpgen.model import (
     Theme,
     theme_id,
 )
+from ivpgen.opendata import records as opendata
+from ivpgen.opendata.describe import OpenDataSet
+from ivpgen.opendata.export import Export
+from ivpgen.programme import Programmes
+from ivpgen.views import SiteView
 from ivpgen.views.area import area_view
 from ivpgen.views.figures import indicator_view, indicators_view
 from ivpgen.views.home import home_view
@@ -38,11 +43,6 @@ from ivpgen.views.lists import participation_view, partners_view
 from ivpgen.views.outcome import Ctx
 from ivpgen.views.site import PRIORITIES_PAGE
 from ivpgen.views.theme import Link, priorities_view, theme_view
-from ivpgen.opendata import records as opendata
-from ivpgen.opendata.describe import OpenDataSet
-from ivpgen.opendata.export import Export
-from ivpgen.programme import Programmes
-from ivpgen.views import SiteView
 
 TEMPLATES = {
     "plan": "home.html",

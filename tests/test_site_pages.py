@@ -41,8 +41,9 @@ def page(site: Path, url: str) -> str:
 
 
 def text(html: str) -> str:
-    """What a resident reads in <main> and the header: tags, scripts and styles removed."""
-    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    """What a resident reads in <main> and the header: tags, scripts and styles removed, and
+    code (the values a data column may take are identifiers, not words)."""
+    body = re.sub(r"<(script|style|svg|code)\b.*?</\1>", " ", html, flags=re.S)
     body = re.sub(BLOCK, " ", body.split("<body>", 1)[-1])
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", body)).split())
 

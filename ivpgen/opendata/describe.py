@@ -70,10 +70,18 @@ def kind(locale: Locale, prop: dict[str, Any]) -> str:
 
 def _kind(locale: Locale, prop: dict[str, Any]) -> str:
     if "enum" in prop:
-        return locale.t("opendata.kind.choice", values=", ".join(map(str, prop["enum"])))
+        return locale.t("opendata.kind.choice")
     if prop.get("format") == "date":
         return locale.t("opendata.kind.date")
     return locale.t(f"opendata.kind.{prop.get('type', 'string')}")
+
+
+def choices(prop: dict[str, Any]) -> tuple[str, ...]:
+    """The values a column may take, when the schema lists them (shown as code on the page)."""
+    for option in prop.get("anyOf", [prop]):
+        if "enum" in option:
+            return tuple(map(str, option["enum"]))
+    return ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class DataColumn:
     key: str
     kind: str
     description: str
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,8 @@ class OpenDataSet:
             records = getattr(self.data, table)
             rows = 1 if isinstance(records, Record) else len(records)
             columns = tuple(DataColumn(key, kind(self.locale, props[key]),
-                                       props[key]["description"]) for key in model.model_fields)
+                                       props[key]["description"], choices(props[key]))
+                            for key in model.model_fields)
             found.append(DataFile(table, f"{table}.csv", self.locale.t(f"opendata.tables.{table}"),
                                   rows, columns))
         return found
