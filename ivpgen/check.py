@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ivpgen.errors import ContentError, Problem
 from ivpgen.findings import Finder, Loc
+from ivpgen.glossary import review as glossary_review
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import (
+    GlossaryPage,
     IndicatorsPage,
     ParticipationPage,
     PartnersPage,
@@ -51,6 +53,7 @@ def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
             finder = Finder.for_page(loaded, path, prefix)
             problems.extend(_page_problems(loaded, finder, page))
         problems.extend(_duplicate_ids(loaded, prefix))
+        problems.extend(glossary_review(loaded, prefix))
         if not any(p.severity == "error" for p in problems):
             problems.extend(smart_review(loaded, prefix))
     return sorted(problems)
@@ -65,7 +68,7 @@ def _structure(loaded: Loaded, prefix: str) -> Iterator[Problem]:
     for path in plans[1:]:
         yield Problem(prefix + path, 1, "type", f"er is al een pagina met 'type: plan' "
                       f"({prefix}{plans[0]}); een site heeft er één.")
-    for kind in (IndicatorsPage, PartnersPage, ParticipationPage):
+    for kind in (IndicatorsPage, PartnersPage, ParticipationPage, GlossaryPage):
         found = sorted(path for path, page in pages.items() if isinstance(page, kind))
         for path in found[1:]:
             yield Problem(prefix + path, 1, "type", f"er is al zo'n pagina ({prefix}{found[0]}); "
@@ -98,6 +101,10 @@ def _page_problems(loaded: Loaded, finder: Finder, page: Strict) -> Iterator[Pro
         for i, event in enumerate(page.events):
             yield from finder.reference(("events", i, "municipality"), event.municipality,
                                         municipalities, "gemeente")
+            if event.registration == "open" and not (event.registration_url or event.email
+                                                     or event.phone):
+                yield finder.at(("events", i, "registration"), "inwoners kunnen zich aanmelden, "
+                                "maar waar? Vul registration_url, email of phone in.", "warning")
     elif isinstance(page, ProgressReport):
         for action_id in page.actions:
             yield from finder.reference(("actions", action_id), action_id, content.actions,

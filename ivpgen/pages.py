@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ivpgen.glossary import Glossary
 from ivpgen.load import Loaded
+from ivpgen.model import GlossaryPage
 
 TEMPLATES = {
     "plan": "home.html",
@@ -19,6 +21,7 @@ TEMPLATES = {
     "partners": "partners.html",
     "participation": "participation.html",
     "progress": "progress.html",
+    "glossary": "glossary.html",
     "page": "main.html",
 }
 """The template of each page type in content/."""
@@ -42,5 +45,6 @@ def site_pages(loaded: Loaded) -> dict[str, PageSpec]:
     pages: dict[str, PageSpec] = {}
     for src, entry in loaded.content.pages.items():
         kind = getattr(entry, "type", "page")
-        pages[src] = PageSpec(TEMPLATES[kind], getattr(entry, "title", None))
+        view = Glossary(entry.terms) if isinstance(entry, GlossaryPage) else None
+        pages[src] = PageSpec(TEMPLATES[kind], getattr(entry, "title", None), view)
     return pages

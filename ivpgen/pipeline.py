@@ -19,6 +19,7 @@ from typing import Any
 
 import markdown as markdown_lib
 
+from ivpgen.agenda import calendar_files
 from ivpgen.charts import shortcode
 from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.placing import site_files
@@ -133,6 +134,9 @@ class Pipeline:
             return outcome
         store = self.store(settings)
         self._charts(outcome, store)
+        assert outcome.site is not None and outcome.locale is not None
+        outcome.files += calendar_files(outcome.site.participation, outcome.locale,
+                                        settings.site_url)
         if pdf and settings.pdf:
             self._print(settings, outcome, store)
         store.prune()

@@ -24,7 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,6 +36,7 @@ from ivpgen.charts import shortcode
 from ivpgen.charts.placing import Placed, Placer
 from ivpgen.charts.spec import Chart, KeyFigures
 from ivpgen.errors import IvpgenError, Problem
+from ivpgen.glossary import Glossary, plan_glossary
 from ivpgen.i18n import Locale, load_locale
 from ivpgen.model import (
     FreePage,
@@ -49,6 +50,7 @@ from ivpgen.model import (
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
+from ivpgen.search import SearchDocuments
 from ivpgen.settings import read_config, review, style_of
 
 log = get_plugin_logger(__name__)
@@ -89,6 +91,9 @@ class State:
     final_site_dir: Path | None = None
     building_dir: Path | None = None
     warnings: CountHandler = field(default_factory=CountHandler)
+    search: SearchDocuments = field(default_factory=SearchDocuments)
+    glossary: tuple[str, Glossary] | None = None
+    """The glossary page's path and its terms, when the plan has one."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -113,6 +118,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
                               "theme: {name: ivpgen}")
         state.locale = load_locale(self.config.locale)
+        state.search = SearchDocuments()
         # ivpgen reports broken menu entries and links itself, in Dutch, with the line.
         config.validation.nav.not_found = logging.DEBUG
         config.validation.links.not_found = logging.DEBUG
@@ -179,6 +185,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             if spec.generated and files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=""))
         state.links = _links(outcome, files, state.locale)
+        state.glossary = plan_glossary(outcome.loaded.content)
         state.placer = Placer(outcome.svgs)
         return files
 
@@ -265,10 +272,23 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
 
         return shortcode.PLACEHOLDER_RE.sub(figure, html)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Mark the first use of each glossary term, then index the page as it is shown."""
+        state = self.state
+        if state.outcome is None:
+            return output
+        if state.glossary and state.glossary[0] != page.file.src_uri:
+            src, glossary = state.glossary
+            output = glossary.mark(output, normalize_url(state.links["pages"][src], page))
+        state.search.add(page.url, page.title or "", output)
+        return output
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         state = self.state
         site_dir = Path(config.site_dir)
         _reproducible_sitemap(site_dir)
+        state.search.write(site_dir / "search" / "search_index.json")
         logging.getLogger(engine.NAME).removeHandler(state.warnings)
         # Under --strict, MkDocs aborts after this event when there were warnings: do not publish.
         if state.final_site_dir is not None and not (config.strict and state.warnings.get_counts()):

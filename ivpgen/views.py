@@ -24,6 +24,7 @@ from ivpgen.model import (
     Partner,
     Theme,
 )
+from ivpgen.participation import ParticipationView
 
 
 def source_date() -> dt.datetime | None:
@@ -95,6 +96,11 @@ class SiteView:
     @cached_property
     def themes(self) -> dict[str, Theme]:
         return self.content.themes
+
+    @cached_property
+    def participation(self) -> ParticipationView:
+        """The events split on the reference date, with contacts and calendar files."""
+        return ParticipationView(self.content, self.today)
 
     @cached_property
     def theme_of_action(self) -> dict[str, str]:

@@ -1,0 +1,89 @@
+"""What residents can act on: the participation events split on the reference date, each with
+its contact (phone numbers as tel: links) and its calendar file.
+
+Engine-free; the participation page, the home page and the print summary read the same view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+import phonenumbers
+
+from ivpgen.model import Content, Event
+
+CALENDAR_DIR = "meedoen/"
+"""Where the calendar files are published: meedoen/<event id>.ics and meedoen/agenda.ics."""
+AGENDA_FILE = CALENDAR_DIR + "agenda.ics"
+
+
+@dataclass(frozen=True)
+class PhoneLink:
+    """A phone number as residents read it and as a phone dials it."""
+
+    shown: str
+    """National notation, e.g. '035 548 6000' or '14 035'."""
+    href: str
+    """A tel: link: international (tel:+31355486000) where the number can be dialled from
+    abroad, else as dialled in the Netherlands (tel:14035)."""
+
+
+def phone_link(number: str) -> PhoneLink:
+    """The tel: link of a Dutch phone number (validated by the model)."""
+    parsed = phonenumbers.parse(number, "NL")
+    shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if phonenumbers.can_be_internationally_dialled(parsed):
+        return PhoneLink(shown, "tel:" + phonenumbers.format_number(
+            parsed, phonenumbers.PhoneNumberFormat.E164))
+    return PhoneLink(shown, "tel:" + phonenumbers.national_significant_number(parsed))
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One event as the site shows it."""
+
+    event: Event
+    area: str
+    """The name of the municipality or neighbourhood it is held in ('' when not given)."""
+    upcoming: bool
+
+    @property
+    def phone(self) -> PhoneLink | None:
+        return phone_link(self.event.phone) if self.event.phone else None
+
+    @property
+    def calendar(self) -> str:
+        """The path of its calendar file in the site."""
+        return f"{CALENDAR_DIR}{self.event.id}.ics"
+
+    @property
+    def can_register(self) -> bool:
+        """Residents can still sign up, and the plan says how."""
+        event = self.event
+        return self.upcoming and event.registration == "open" and bool(
+            event.registration_url or event.email or event.phone)
+
+
+class ParticipationView:
+    """The plan's events: upcoming ones (soonest first) and past ones (latest first)."""
+
+    agenda = AGENDA_FILE
+
+    def __init__(self, content: Content, today: dt.date) -> None:
+        self.content = content
+        self.today = today
+
+    def _view(self, event: Event) -> EventView:
+        area = event.municipality or ""
+        return EventView(event, self.content.areas.get(area, ""), event.date >= self.today)
+
+    @cached_property
+    def upcoming(self) -> list[EventView]:
+        return [self._view(e) for e in self.content.events if e.date >= self.today]
+
+    @cached_property
+    def past(self) -> list[EventView]:
+        """The events that have taken place: how residents took part so far."""
+        return [self._view(e) for e in reversed(self.content.events) if e.date < self.today]
