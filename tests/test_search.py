@@ -122,7 +122,8 @@ def test_every_page_is_indexed(example: Path) -> None:
 def test_sections_take_the_nearest_anchor() -> None:
     html = ('<header><h1>Menu</h1></header><main id="inhoud"><h1>Titel</h1><p>Inleiding.</p>'
             '<nav><h2 id="toc">Op deze pagina</h2></nav>'
-            '<section><h2 id="a">Eerste</h2><p>Over de acties.</p><h2 id="leeg">Leeg</h2><ul><li id="x"><h3>Een actie</h3><dl><dt>Trekker'
+            '<section><h2 id="a">Eerste</h2><p>Over de acties.</p><h2 id="leeg">Leeg</h2>'
+            '<ul><li id="x"><h3>Een actie</h3><dl><dt>Trekker'
             '</dt><dd>Halt</dd></dl></li></ul><h3>Zonder anker</h3><p>Tekst &amp; meer</p>'
             '<table><tr><th>Jaar</th><td>Soest</td></tr><tr><th>2024</th><td>5,5*</td></tr>'
             '</table></section><svg><text>12</text></svg><p class="visually-hidden">verborgen</p>'
