@@ -15,7 +15,7 @@ from html import escape
 
 from ivpgen.errors import Problem
 from ivpgen.findings import Finder
-from ivpgen.html_walk import Walker
+from ivpgen.html_walk import TextEdits, Walker
 from ivpgen.load import Loaded
 from ivpgen.model import Content, GlossaryPage, Term
 from ivpgen.yamlsrc import YamlData
@@ -89,10 +89,7 @@ class Glossary:
         """The page with the first use of each term marked up and linked to ``href``#anchor."""
         if self._pattern is None or "<main" not in html:
             return html
-        marker = _Marker(self, href, html)
-        marker.feed(html)
-        marker.close()
-        return marker.result()
+        return _Marker(self, href, html).result()
 
 
 def plan_glossary(content: Content) -> tuple[str, Glossary] | None:
@@ -103,7 +100,7 @@ def plan_glossary(content: Content) -> tuple[str, Glossary] | None:
     return None
 
 
-class _Marker(Walker):
+class _Marker(TextEdits):
     """Finds the first use of each term in the text of <main>, outside the elements where a
     link or an abbreviation does not belong."""
 
@@ -113,29 +110,18 @@ class _Marker(Walker):
     skip_classes = frozenset({"visually-hidden"})
 
     def __init__(self, glossary: Glossary, href: str, html: str) -> None:
-        super().__init__(convert_charrefs=False)  # text stays as written, entities included
+        super().__init__(html)
         self.glossary = glossary
         self.href = href
-        self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.used: set[str] = set()
-        self.edits: list[tuple[int, int, str]] = []
 
-    def text(self, data: str) -> None:
-        line, column = self.getpos()
-        offset = self.line_starts[line - 1] + column
+    def edit(self, data: str) -> list[tuple[int, int, str]]:
+        edits = []
         for start, end, entry in self.glossary.find(data):
-            if entry.anchor in self.used:
-                continue
-            self.used.add(entry.anchor)
-            self.edits.append((offset + start, offset + end, entry.markup(data[start:end], self.href)))
-
-    def result(self) -> str:
-        pieces, done = [], 0
-        for start, end, markup in self.edits:
-            pieces += [self.html[done:start], markup]
-            done = end
-        return "".join(pieces) + self.html[done:]
+            if entry.anchor not in self.used:
+                self.used.add(entry.anchor)
+                edits.append((start, end, entry.markup(data[start:end], self.href)))
+        return edits
 
 
 # --- the check: abbreviations the glossary lacks ---------------------------------------------

@@ -86,3 +86,35 @@ class Walker(HTMLParser):
 
     def text(self, data: str) -> None:
         """Text inside <main>, outside skipped elements."""
+
+
+class TextEdits(Walker):
+    """Rewrites text nodes of <main> in place: subclasses return (start, end, markup) edits
+    for a piece of text as written (entities left as they are); every byte outside the edits
+    stays as it was, tags and attributes included."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self._line_starts = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self._edits: list[tuple[int, int, str]] = []
+
+    def text(self, data: str) -> None:
+        line, column = self.getpos()
+        offset = self._line_starts[line - 1] + column
+        self._edits += [(offset + start, offset + end, markup)
+                        for start, end, markup in self.edit(data)]
+
+    def edit(self, data: str) -> list[tuple[int, int, str]]:
+        """The edits of one text node, by position in ``data``."""
+        return []
+
+    def result(self) -> str:
+        """The page with every edit made."""
+        self.feed(self.html)
+        self.close()
+        pieces, done = [], 0
+        for start, end, markup in self._edits:
+            pieces += [self.html[done:start], markup]
+            done = end
+        return "".join(pieces) + self.html[done:]

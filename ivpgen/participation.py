@@ -1,5 +1,5 @@
 """What residents can act on: the participation events split on the reference date, each with
-its contact (phone numbers as tel: links) and its calendar file.
+its contact and its calendar file; phone numbers as tel: links, in events and in any text.
 
 Engine-free; the participation page, the home page and the print summary read the same view.
 """
@@ -12,6 +12,7 @@ from functools import cached_property
 
 import phonenumbers
 
+from ivpgen.html_walk import TextEdits, Walker
 from ivpgen.model import Content, Event
 
 CALENDAR_DIR = "meedoen/"
@@ -64,6 +65,29 @@ class EventView:
         event = self.event
         return self.upcoming and event.registration == "open" and bool(
             event.registration_url or event.email or event.phone)
+
+
+class _PhoneNumbers(TextEdits):
+    """Finds Dutch phone numbers in the text of <main> (0800-7000, 14 035, 035 548 60 00)."""
+
+    skip_tags = Walker.skip_tags | {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre",
+                                    "table", "time", "button", "label", "select", "textarea",
+                                    "summary", "title", "nav"}
+
+    def edit(self, data: str) -> list[tuple[int, int, str]]:
+        edits = []
+        for match in phonenumbers.PhoneNumberMatcher(data, "NL", leniency=phonenumbers.Leniency.VALID):
+            start = match.start + len(match.raw_string) - len(match.raw_string.lstrip("( "))
+            written = data[start:match.end]
+            if written.startswith(("0", "+31", "14")) and phonenumbers.is_valid_number_for_region(
+                    match.number, "NL"):
+                edits.append((start, match.end, f'<a href="{phone_link(written).href}">{written}</a>'))
+        return edits
+
+
+def link_phone_numbers(html: str) -> str:
+    """The page with every Dutch phone number in its text a tel: link, so a tap calls it."""
+    return _PhoneNumbers(html).result() if "<main" in html else html
 
 
 class ParticipationView:

@@ -49,6 +49,7 @@ from ivpgen.model import (
 )
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
+from ivpgen.participation import link_phone_numbers
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.search import SearchDocuments
 from ivpgen.settings import read_config, review, style_of
@@ -280,6 +281,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         if state.glossary and state.glossary[0] != page.file.src_uri:
             src, glossary = state.glossary
             output = glossary.mark(output, normalize_url(state.links["pages"][src], page))
+        output = link_phone_numbers(output)
         state.search.add(page.url, page.title or "", output)
         return output
 

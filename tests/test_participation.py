@@ -16,14 +16,14 @@ from ivpgen.agenda import calendar_files
 from ivpgen.check import load_and_check
 from ivpgen.i18n import load_locale
 from ivpgen.model import Content
-from ivpgen.participation import ParticipationView, phone_link
+from ivpgen.participation import ParticipationView, link_phone_numbers, phone_link
 from tests.conftest import EPOCH, ROOT, copy_plan, run_ivpgen
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MEEDOEN = "content/meedoen.md"
 
 
-def html(site: Path, url: str) -> str:
+def html_of(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
@@ -84,7 +84,7 @@ def test_uids_stay_the_same_across_builds_and_days(monkeypatch: pytest.MonkeyPat
 
 
 def test_home_counts_past_events_and_lists_the_upcoming(example: Path) -> None:
-    home = html(example, "")
+    home = html_of(example, "")
     section = home[home.index('id="meedoen"'):]
     section = section[: section.index("</section>")]
     # The example has two events in 2024 and one in 2027 (after 'today', 1 January 2026).
@@ -96,7 +96,7 @@ def test_home_counts_past_events_and_lists_the_upcoming(example: Path) -> None:
 
 
 def test_upcoming_event_says_how_to_sign_up(example: Path) -> None:
-    page = html(example, "meedoen")
+    page = html_of(example, "meedoen")
     upcoming = page[page.index('id="komend"'): page.index('id="eerder"')]
     assert 'href="https://www.example.nl/veiligheidsplan/aanmelden">Meld u aan' in upcoming
     assert '<a href="mailto:veiligheidsplan@example.nl">' in upcoming
@@ -115,6 +115,20 @@ def test_phone_numbers_are_tel_links() -> None:
     assert phone_link("14 0492").href == "tel:140492"
 
 
+def test_phone_numbers_in_any_text_become_tel_links(example: Path) -> None:
+    html = link_phone_numbers(
+        '<header>0800-7000</header><main><p>Anoniem (0800-7000) of 035 548 60 00.</p>'
+        '<h2>Bel 0800-2000</h2><p><a href="x">0800-2000</a></p><table><tr><td>0800 1234</td>'
+        '</tr></table><p>In 2023–2026: 1.084 inwoners, 462 meldingen.</p></main>')
+    assert html == (
+        '<header>0800-7000</header><main><p>Anoniem (<a href="tel:+318007000">0800-7000</a>) of '
+        '<a href="tel:+31355486000">035 548 60 00</a>.</p><h2>Bel 0800-2000</h2><p><a href="x">'
+        '0800-2000</a></p><table><tr><td>0800 1234</td></tr></table><p>In 2023–2026: 1.084 '
+        'inwoners, 462 meldingen.</p></main>')
+    ondermijning = html_of(example, "thema/ondermijning")
+    assert '(<a href="tel:+318007000">0800-7000</a>)' in ondermijning
+
+
 def test_wijken_plan_shows_the_phone_as_a_link(tmp_path: Path) -> None:
     plan = copy_plan(ROOT / "tests" / "fixtures" / "wijken", tmp_path / "plan")
     config = plan / "mkdocs.yml"
@@ -123,7 +137,7 @@ def test_wijken_plan_shows_the_phone_as_a_link(tmp_path: Path) -> None:
     result = run_ivpgen("build", "--strict", cwd=plan, env=EPOCH)
     assert result.code == 0, result.output
     site = plan / "site"
-    page = html(site, "meedoen")
+    page = html_of(site, "meedoen")
     assert 'Telefoon: <a href="tel:140492">14 0492</a>' in page
     assert read_calendar(site / "meedoen" / "agenda.ics").walk("VEVENT")
 
