@@ -99,7 +99,7 @@ def term_links(page: Path) -> list[tuple[str, list[str]]]:
 
 def test_example_pages_link_first_uses_to_the_glossary(example: Path) -> None:
     glossary = (example / "begrippen" / "index.html").read_text(encoding="utf-8")
-    anchors = set(re.findall(r'<div class="glossary__entry" id="([^"]+)">', glossary))
+    anchors = set(re.findall(r'<h2 class="glossary__term" id="([^"]+)">', glossary))
     assert {"begrip-riec", "begrip-bibob", "begrip-halt", "begrip-om", "begrip-veilig-thuis",
             "begrip-pga", "begrip-ondermijning"} <= anchors
     assert '<dfn><abbr title="Regionaal Informatie- en Expertisecentrum">RIEC</abbr></dfn>' in glossary
