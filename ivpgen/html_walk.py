@@ -7,6 +7,7 @@ Shared by the search index (what a page shows) and the glossary marking (first u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -96,7 +97,7 @@ class TextEdits(Walker):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self.html = html
-        self._line_starts = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self._edits: list[tuple[int, int, str]] = []
 
     def text(self, data: str) -> None:

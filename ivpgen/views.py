@@ -171,8 +171,8 @@ class SiteView:
 
     def events(self, upcoming: bool) -> list[Event]:
         """Events on or after the reference date (upcoming) or before it, nearest first."""
-        events = [e for e in self.content.events if (e.date >= self.today) == upcoming]
-        return events if upcoming else list(reversed(events))
+        split = self.participation
+        return [view.event for view in (split.upcoming if upcoming else split.past)]
 
     def action_title(self, action_id: str) -> str:
         action = self.content.actions.get(action_id)
