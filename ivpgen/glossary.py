@@ -15,7 +15,7 @@ from html import escape
 
 from ivpgen.errors import Problem
 from ivpgen.findings import Finder
-from ivpgen.html_walk import TextEdits, Walker
+from ivpgen.html_walk import UNREAD, TextEdits, Walk, apply
 from ivpgen.load import Loaded
 from ivpgen.model import Content, GlossaryPage, Term
 from ivpgen.yamlsrc import YamlData
@@ -87,9 +87,9 @@ class Glossary:
 
     def mark(self, html: str, href: str) -> str:
         """The page with the first use of each term marked up and linked to ``href``#anchor."""
-        if self._pattern is None or "<main" not in html:
-            return html
-        return _Marker(self, href, html).result()
+        marker = TermMarker(self, href)
+        Walk(html, [marker])
+        return apply(html, [marker])
 
 
 def plan_glossary(content: Content) -> tuple[str, Glossary] | None:
@@ -100,27 +100,27 @@ def plan_glossary(content: Content) -> tuple[str, Glossary] | None:
     return None
 
 
-class _Marker(TextEdits):
+class TermMarker(TextEdits):
     """Finds the first use of each term in the text of <main>, outside the elements where a
     link or an abbreviation does not belong."""
 
-    skip_tags = Walker.skip_tags | {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn",
-                                    "code", "pre", "kbd", "samp", "button", "label", "select",
-                                    "option", "textarea", "summary", "details", "title", "nav"}
+    skip_tags = UNREAD | {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "code", "pre",
+                          "kbd", "samp", "button", "label", "select", "option", "textarea",
+                          "summary", "details", "title", "nav"}
     skip_classes = frozenset({"visually-hidden"})
 
-    def __init__(self, glossary: Glossary, href: str, html: str) -> None:
-        super().__init__(html)
+    def __init__(self, glossary: Glossary, href: str) -> None:
+        super().__init__()
         self.glossary = glossary
         self.href = href
         self.used: set[str] = set()
 
-    def edit(self, data: str) -> list[tuple[int, int, str]]:
+    def edit(self, raw: str) -> list[tuple[int, int, str]]:
         edits = []
-        for start, end, entry in self.glossary.find(data):
+        for start, end, entry in self.glossary.find(raw):
             if entry.anchor not in self.used:
                 self.used.add(entry.anchor)
-                edits.append((start, end, entry.markup(data[start:end], self.href)))
+                edits.append((start, end, entry.markup(raw[start:end], self.href)))
         return edits
 
 

@@ -12,7 +12,7 @@ from functools import cached_property
 
 import phonenumbers
 
-from ivpgen.html_walk import TextEdits, Walker
+from ivpgen.html_walk import UNREAD, TextEdits, Walk, apply
 from ivpgen.model import Content, Event
 
 CALENDAR_DIR = "meedoen/"
@@ -67,12 +67,11 @@ class EventView:
             event.registration_url or event.email or event.phone)
 
 
-class _PhoneNumbers(TextEdits):
+class PhoneLinks(TextEdits):
     """Finds Dutch phone numbers in the text of <main> (0800-7000, 14 035, 035 548 60 00)."""
 
-    skip_tags = Walker.skip_tags | {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre",
-                                    "table", "time", "button", "label", "select", "textarea",
-                                    "summary", "title", "nav"}
+    skip_tags = UNREAD | {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "table", "time",
+                          "button", "label", "select", "textarea", "summary", "title", "nav"}
 
     def edit(self, data: str) -> list[tuple[int, int, str]]:
         edits = []
@@ -87,7 +86,9 @@ class _PhoneNumbers(TextEdits):
 
 def link_phone_numbers(html: str) -> str:
     """The page with every Dutch phone number in its text a tel: link, so a tap calls it."""
-    return _PhoneNumbers(html).result() if "<main" in html else html
+    links = PhoneLinks()
+    Walk(html, [links])
+    return apply(html, [links])
 
 
 class ParticipationView:

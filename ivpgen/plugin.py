@@ -49,8 +49,8 @@ from ivpgen.model import (
 )
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
-from ivpgen.participation import link_phone_numbers
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
+from ivpgen.rendered import finish
 from ivpgen.search import SearchDocuments
 from ivpgen.settings import read_config, review, style_of
 
@@ -274,15 +274,16 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         return shortcode.PLACEHOLDER_RE.sub(figure, html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Mark the first use of each glossary term, then index the page as it is shown."""
+        """Mark the first use of each glossary term and link phone numbers, then index the page
+        as it is shown."""
         state = self.state
         if state.outcome is None:
             return output
-        if state.glossary and state.glossary[0] != page.file.src_uri:
-            src, glossary = state.glossary
-            output = glossary.mark(output, normalize_url(state.links["pages"][src], page))
-        output = link_phone_numbers(output)
-        state.search.add(page.url, page.title or "", output)
+        src, glossary = state.glossary or ("", None)
+        output, documents = finish(output, page.url, page.title or "",
+                                   glossary if src != page.file.src_uri else None,
+                                   normalize_url(state.links["pages"].get(src, ""), page))
+        state.search.add(page.url, documents)
         return output
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -17,10 +17,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 
-from ivpgen.html_walk import Walker
+from ivpgen.html_walk import UNREAD, Reader, Walk
 
 SECTION_HEADINGS = frozenset({"h1", "h2", "h3"})
 BLOCKS = frozenset({"p", "li", "dt", "dd", "div", "td", "th", "tr", "caption", "figcaption",
@@ -63,32 +64,27 @@ class Section:
             parts.append(ending)
 
 
-class _Sections(Walker):
+class Sections(Reader):
     """Splits a rendered page's <main> into sections at its h1, h2 and h3 headings."""
 
-    skip_tags = Walker.skip_tags | {"nav", "details", "form", "noscript", "button", "select",
-                                    "textarea", "figure"}
+    skip_tags = UNREAD | {"nav", "details", "form", "noscript", "button", "select", "textarea",
+                          "figure"}
     skip_classes = frozenset({"visually-hidden", "chart__downloads"})
 
     def __init__(self) -> None:
-        super().__init__()
         self.sections = [Section("", "")]
         self.heading: Section | None = None
         self.cell: list[str] | None = None
 
-    def opened(self, tag: str, attributes: dict[str, str]) -> None:
-        if not self.reading:
-            return
+    def opened(self, tag: str, attributes: dict[str, str], walk: Walk) -> None:
         if tag in SECTION_HEADINGS:
-            self.heading = Section(self._anchor(tag), "")
+            self.heading = Section(_anchor(walk), "")
         elif tag in ("td", "th"):
             self.cell = []
         elif tag in BLOCKS:
             self.sections[-1].end(". ")
 
-    def closed(self, tag: str) -> None:
-        if not self.reading:
-            return
+    def closed(self, tag: str, walk: Walk) -> None:
         if tag in SECTION_HEADINGS and self.heading is not None:
             self._heading(tag, self.heading)
             self.heading = None
@@ -101,23 +97,14 @@ class _Sections(Walker):
         elif tag in BLOCKS:
             self.sections[-1].end(ENDINGS.get(tag, ". "))
 
-    def text(self, data: str) -> None:
+    def text(self, raw: str, offset: int, walk: Walk) -> None:
+        data = unescape(raw)
         if self.heading is not None:
             self.heading.parts.append(data)
         elif self.cell is not None:
             self.cell.append(data)
         else:
             self.sections[-1].parts.append(data)
-
-    def _anchor(self, tag: str) -> str:
-        """The heading's own id, else the id of the nearest element around it (an action's
-        list item, say), else '' (the heading then belongs to the section it is in)."""
-        for element in reversed(self.stack):
-            if element.tag == "main":
-                break
-            if element.id:
-                return element.id
-        return ""
 
     def _heading(self, tag: str, heading: Section) -> None:
         title = heading.text
@@ -129,23 +116,30 @@ class _Sections(Walker):
             self.sections[-1].parts.append(title)
             self.sections[-1].end(". ")
 
+    def documents(self, url: str, title: str) -> list[dict[str, str]]:
+        """The search documents: the page's opening and each section with text."""
+        page_title = self.sections[0].title or title
+        return [{"location": f"{url}#{section.anchor}" if section.anchor else url,
+                 "title": section.title or page_title, "page": page_title, "text": section.text}
+                for section in self.sections if section.text or not section.anchor]
+
+
+def _anchor(walk: Walk) -> str:
+    """A heading's own id, else the id of the nearest element around it (an action's list
+    item, say), else '' (the heading then belongs to the section it is in)."""
+    for element in reversed(walk.stack):
+        if element.tag == "main":
+            break
+        if element.id:
+            return element.id
+    return ""
+
 
 def page_documents(url: str, title: str, html: str) -> list[dict[str, str]]:
-    """The search documents of one rendered page: its opening and each section with text."""
-    parser = _Sections()
-    parser.feed(html)
-    parser.close()
-    sections = parser.sections
-    page_title = sections[0].title or title
-    documents = []
-    for section in sections:
-        text = section.text
-        if section.anchor and not text:
-            continue
-        documents.append({"location": f"{url}#{section.anchor}" if section.anchor else url,
-                          "title": section.title or page_title, "page": page_title,
-                          "text": text})
-    return documents
+    """The search documents of one rendered page."""
+    sections = Sections()
+    Walk(html, [sections])
+    return sections.documents(url, title)
 
 
 class SearchDocuments:
@@ -154,8 +148,8 @@ class SearchDocuments:
     def __init__(self) -> None:
         self.pages: dict[str, list[dict[str, str]]] = {}
 
-    def add(self, url: str, title: str, html: str) -> None:
-        self.pages[url] = page_documents(url, title, html)
+    def add(self, url: str, documents: list[dict[str, str]]) -> None:
+        self.pages[url] = documents
 
     def write(self, index_file: Path) -> bool:
         """Put the documents into the search plugin's index file (its settings are kept, a
