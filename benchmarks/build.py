@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/build.py [--sizes 25,100,400]
 Each size N makes a plan with N priorities (one page each, 5 goals and 8 actions), 30
 municipalities, N indicators with 10 years of figures per municipality, and builds it with
-`ivpgen build` twice: cold (empty chart cache) and warm (nothing changed). The printed
+`ivpgen build` twice: cold (empty chart cache) and warm (nothing changed), with the search
+plugin as a real plan has it (the size of its index is printed too). The printed
 summaries are switched off here (31 editions would dominate); benchmarks/pdf.py measures them.
 Prints seconds per build and milliseconds per page; no assertions.
 """
@@ -64,8 +65,8 @@ def make_plan(folder: Path, size: int) -> int:
             "order": t, "partners": ["politie"], "goals": goals, "actions": actions},
             "Waarom dit belangrijk is.\n"), encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
-        "site_name: Benchmark\ndocs_dir: content\ntheme:\n  name: ivpgen\n"
-        "plugins:\n  - ivpgen:\n      pdf: false\n", encoding="utf-8")
+        "site_name: Benchmark\ndocs_dir: content\ntheme:\n  name: ivpgen\nplugins:\n  - search:\n"
+        "      lang: nl\n  - ivpgen:\n      pdf: false\n", encoding="utf-8")
     return size + 3
 
 
@@ -84,14 +85,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="25,100,400")
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
     print(f"{'priorities':>10} {'pages':>6} {'measurements':>12} {'cold s':>8} {'warm s':>8} "
-          f"{'warm ms/page':>12}")
+          f"{'warm ms/page':>12} {'search kB':>9}")
     for size in sizes:
         folder = Path(tempfile.mkdtemp(prefix="ivpgen-bench-"))
         try:
             pages = make_plan(folder, size)
             cold, warm = _build(folder), _build(folder)
+            index = (folder / "site" / "search" / "search_index.json").stat().st_size
             print(f"{size:>10} {pages:>6} {size * 300:>12} {cold:>8.2f} {warm:>8.2f} "
-                  f"{1000 * warm / pages:>12.1f}")
+                  f"{1000 * warm / pages:>12.1f} {index / 1000:>9.0f}")
         finally:
             shutil.rmtree(folder)
 

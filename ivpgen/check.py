@@ -12,9 +12,11 @@ from pathlib import Path
 from ivpgen import programme, snapshot, survey
 from ivpgen.errors import ContentError, Problem
 from ivpgen.findings import Finder, Loc
+from ivpgen.glossary import review as glossary_review
 from ivpgen.icons import icon_names
 from ivpgen.load import Loaded, load_content
 from ivpgen.model import (
+    GlossaryPage,
     IndicatorsPage,
     ParticipationPage,
     PartnersPage,
@@ -58,6 +60,7 @@ def check(loaded: Loaded, prefix: str = "") -> list[Problem]:
         for review in (programme.review, snapshot.review, survey.review):
             problems.extend(review(loaded, prefix))
         problems.extend(review_reserved(loaded, prefix))
+        problems.extend(glossary_review(loaded, prefix))
         if not any(p.severity == "error" for p in problems):
             problems.extend(smart_review(loaded, prefix))
     return sorted(problems)
@@ -72,7 +75,7 @@ def _structure(loaded: Loaded, prefix: str) -> Iterator[Problem]:
     for path in plans[1:]:
         yield Problem(prefix + path, 1, "type", f"er is al een pagina met 'type: plan' "
                       f"({prefix}{plans[0]}); een site heeft er één.")
-    for kind in (IndicatorsPage, PartnersPage, ParticipationPage):
+    for kind in (IndicatorsPage, PartnersPage, ParticipationPage, GlossaryPage):
         found = sorted(path for path, page in pages.items() if isinstance(page, kind))
         for path in found[1:]:
             yield Problem(prefix + path, 1, "type", f"er is al zo'n pagina ({prefix}{found[0]}); "
@@ -108,6 +111,10 @@ def _page_problems(loaded: Loaded, finder: Finder, page: Strict) -> Iterator[Pro
                                         places, "gebied")
             for j, place in enumerate(event.areas):
                 yield from finder.reference(("events", i, "areas", j), place, places, "gebied")
+            if event.registration == "open" and not (event.registration_url or event.email
+                                                     or event.phone):
+                yield finder.at(("events", i, "registration"), "inwoners kunnen zich aanmelden, "
+                                "maar waar? Vul registration_url, email of phone in.", "warning")
     elif isinstance(page, ProgressReport):
         for action_id in page.actions:
             yield from finder.reference(("actions", action_id), action_id, content.actions,

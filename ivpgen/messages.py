@@ -17,6 +17,10 @@ _CUSTOM = {
     "ivp_time": "'{input}' is geen tijd; schrijf UU:MM tussen aanhalingstekens, bijvoorbeeld '19:30'.",
     "ivp_link": "'{input}' is geen toegestane link; gebruik een adres dat met https:// begint "
     "of een pad binnen de site.",
+    "ivp_web": "'{input}' is geen webadres; schrijf het hele adres, beginnend met https://.",
+    "ivp_email": "'{input}' is geen e-mailadres; schrijf bijvoorbeeld veiligheid@gemeente.nl.",
+    "ivp_phone": "'{input}' is geen geldig Nederlands telefoonnummer; schrijf bijvoorbeeld "
+    "'14 035' of '035 548 60 00' (tussen aanhalingstekens).",
     "ivp_finite": "'{input}' is geen gewoon getal; vul een echte waarde in.",
     "ivp_period": "het eindjaar ligt vóór het beginjaar.",
     "ivp_deadline": "de deadline ligt vóór de startdatum.",

@@ -15,6 +15,8 @@ from dataclasses import field as dc_field
 from functools import cached_property
 from typing import Annotated, ClassVar, Literal, get_args
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -71,6 +73,33 @@ def _link(value: str) -> str:
     return value
 
 
+def _web(value: str) -> str:
+    """An address on the web that residents can open: http(s)://host/..."""
+    if not re.match(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", value):
+        raise ValueError("ivp_web")
+    return value
+
+
+def _email(value: str) -> str:
+    """An e-mail address, checked by its syntax (no look-up of the domain)."""
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise ValueError("ivp_email") from None
+    return value
+
+
+def _phone(value: str) -> str:
+    """A valid Dutch phone number, kept as written (14 035, 035 548 60 00, +31 35 ...)."""
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        raise ValueError("ivp_phone") from None
+    if not phonenumbers.is_valid_number_for_region(number, "NL"):
+        raise ValueError("ivp_phone")
+    return value
+
+
 def _finite(value: float) -> float:
     if not math.isfinite(value):
         raise ValueError("ivp_finite")
@@ -80,6 +109,9 @@ def _finite(value: float) -> float:
 Id = Annotated[str, AfterValidator(_id)]
 Time = Annotated[str, AfterValidator(_time)]
 Link = Annotated[str, AfterValidator(_link)]
+Web = Annotated[str, AfterValidator(_web)]
+Email = Annotated[str, AfterValidator(_email)]
+Phone = Annotated[str, AfterValidator(_phone)]
 Number = Annotated[float, AfterValidator(_finite)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Text = Annotated[str, Field(min_length=1)]
@@ -358,6 +390,14 @@ class Event(Strict):
     capacity: Annotated[int, Field(gt=0)] | None = None
     registration: Literal["open", "vol", "gesloten"]
     outcome: str = ""
+    description: str = ""
+    """What the event is about, for residents deciding to come (Markdown)."""
+    address: str = ""
+    """The street address of the location, e.g. 'Laanstraat 7, 3743 BA Baarn'."""
+    registration_url: Web | None = None
+    """Where residents sign up (a form on the municipality's website)."""
+    email: Email | None = None
+    phone: Phone | None = None
 
     @property
     def area_ids(self) -> list[str]:
@@ -369,6 +409,26 @@ class ParticipationPage(Strict):
     type: Literal["participation"]
     title: Text
     events: list[Event] = []
+
+
+class Term(Strict):
+    """One entry of the glossary: an abbreviation (with its expansion) or a word residents may
+    not know."""
+
+    term: Text
+    expansion: str = ""
+    """What an abbreviation stands for ('Regionaal Informatie- en Expertisecentrum')."""
+    definition: Text
+    forms: list[Text] = []
+    """Other spellings that count as a use of the term, e.g. 'persoonsgerichte aanpak' for PGA."""
+
+
+class GlossaryPage(Strict):
+    """The glossary (begrippenlijst): the plan's abbreviations and terms, each defined once."""
+
+    type: Literal["glossary"]
+    title: Text
+    terms: Annotated[list[Term], Field(min_length=1)]
 
 
 class ActionUpdate(Strict):
@@ -476,6 +536,7 @@ PAGE_MODELS: dict[str, type[Strict]] = {
     "participation": ParticipationPage,
     "progress": ProgressReport,
     "survey": Survey,
+    "glossary": GlossaryPage,
     "page": FreePage,
 }
 

@@ -19,9 +19,11 @@ from typing import Any
 from ivpgen import programme, snapshot, standing, survey
 from ivpgen.charts.catalog import Catalog
 from ivpgen.errors import Problem
+from ivpgen.glossary import Glossary
 from ivpgen.i18n import Locale
 from ivpgen.load import Loaded
 from ivpgen.model import (
+    GlossaryPage,
     IndicatorsPage,
     ParticipationPage,
     PartnersPage,
@@ -52,6 +54,7 @@ TEMPLATES = {
     "participation": "participation.html",
     "progress": "progress.html",
     "survey": "survey.html",
+    "glossary": "glossary.html",
     "page": "main.html",
 }
 """The template of each page type in content/."""
@@ -96,6 +99,8 @@ def content_view(ctx: Ctx, src: str, entry: Strict) -> Any:
         return partners_view(ctx, entry)
     if isinstance(entry, ParticipationPage):
         return participation_view(ctx, entry)
+    if isinstance(entry, GlossaryPage):
+        return Glossary(entry.terms)
     return None
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import markdown as markdown_lib
 from jinja2 import FileSystemBytecodeCache
 
+from ivpgen.agenda import calendar_files
 from ivpgen.charts import shortcode
 from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.placing import site_files
@@ -188,6 +189,9 @@ class Pipeline:
         progress.step("charts")
         self._charts(outcome, store, progress)
         outcome.files += outcome.pages[DATA_PAGE].view.files()
+        assert outcome.site is not None and outcome.locale is not None
+        outcome.files += calendar_files(outcome.site.participation, outcome.locale,
+                                        settings.site_url)
         progress.step("pdfs", skipped=not (pdf and settings.pdf))
         if pdf and settings.pdf:
             self._print(settings, outcome, store, progress)

@@ -24,7 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,6 +36,7 @@ from ivpgen.charts import shortcode
 from ivpgen.charts.placing import Placed, Placer
 from ivpgen.charts.spec import Chart, KeyFigures
 from ivpgen.errors import IvpgenError, Problem
+from ivpgen.glossary import Glossary, plan_glossary
 from ivpgen.i18n import Locale, load_locale
 from ivpgen.icons import sprite
 from ivpgen.menu import menu
@@ -53,6 +54,8 @@ from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.progress import Progress
+from ivpgen.rendered import finish
+from ivpgen.search import SearchDocuments
 from ivpgen.settings import read_config, review, style_of
 from ivpgen.style import Style
 from ivpgen.tables import wrap_tables
@@ -99,6 +102,9 @@ class State:
     warnings: CountHandler = field(default_factory=CountHandler)
     style: Style = field(default_factory=Style)
     """The house style, read once per build in on_config."""
+    search: SearchDocuments = field(default_factory=SearchDocuments)
+    glossary: tuple[str, Glossary] | None = None
+    """The glossary page's path and its terms, when the plan has one."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -131,6 +137,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                               "theme: {name: ivpgen}")
         state.locale = load_locale(self.config.locale)
         state.style = style_of(self.config, Path(config.docs_dir), state.locale)
+        state.search = SearchDocuments()
         # ivpgen reports broken menu entries and links itself, in Dutch, with the line.
         config.validation.nav.not_found = logging.DEBUG
         config.validation.links.not_found = logging.DEBUG
@@ -214,6 +221,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
                 files.append(File.generated(config, src, content="",
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         state.links = _links(outcome, files, state.locale)
+        state.glossary = plan_glossary(outcome.loaded.content)
         state.placer = Placer(outcome.svgs)
         return files
 
@@ -330,10 +338,25 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
 
         return shortcode.PLACEHOLDER_RE.sub(figure, html)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Mark the first use of each glossary term and link phone numbers, then index the page
+        as it is shown."""
+        state = self.state
+        if state.outcome is None:
+            return output
+        src, glossary = state.glossary or ("", None)
+        output, documents = finish(output, page.url, page.title or "",
+                                   glossary if src != page.file.src_uri else None,
+                                   normalize_url(state.links["pages"].get(src, ""), page))
+        state.search.add(page.url, documents)
+        return output
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         state = self.state
         site_dir = Path(config.site_dir)
         _reproducible_sitemap(site_dir)
+        state.search.write(site_dir / "search" / "search_index.json")
         logging.getLogger(engine.NAME).removeHandler(state.warnings)
         # Under --strict, MkDocs aborts after this event when there were warnings: do not publish.
         if state.final_site_dir is not None and not (config.strict and state.warnings.get_counts()):

@@ -24,8 +24,12 @@ def content() -> Content:
     return loaded.content
 
 
+TERM = re.compile(r'<a class="term" href="[^"]*">(?:<abbr title="[^"]*">)?(.*?)(?:</abbr>)?</a>')
+
+
 def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    """A page's HTML, with the glossary's links around first uses of terms taken out."""
+    return TERM.sub(r"\1", (site / url / "index.html").read_text(encoding="utf-8"))
 
 
 def has(html: str, text: str) -> bool:

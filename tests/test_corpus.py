@@ -163,7 +163,8 @@ CORPUS: dict[str, tuple[Edit, str]] = {
                       "maar hier staat 'misschien'."),
     "unknown page type": (replace("content/partners.md", "type: partners", "type: partner"),
                           "content/partners.md:2: veld 'type': 'partner' is geen paginasoort; kies uit: "
-                          "plan, theme, indicators, partners, participation, progress, survey, page."),
+                          "plan, theme, indicators, partners, participation, progress, survey, glossary, "
+                          "page."),
     "javascript link": (replace(CIJFERS, 'url: "https://data.politie.nl"', 'url: "javascript:alert(1)"'),
                         "content/cijfers.md:10: veld 'indicators[0].source.url': 'javascript:alert(1)' is "
                         "geen toegestane link; gebruik een adres dat met https:// begint of een pad binnen "

@@ -101,7 +101,7 @@ CASES = {
     "unknown page type": (
         "content/partners.md", "type: partners", "type: partner",
         "content/partners.md:2: veld 'type': 'partner' is geen paginasoort; kies uit: plan, theme, "
-        "indicators, partners, participation, progress, survey, page.",
+        "indicators, partners, participation, progress, survey, glossary, page.",
     ),
 }
 

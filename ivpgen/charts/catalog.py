@@ -127,8 +127,8 @@ def key_figures(ctx: Ctx, catalog: Catalog) -> KeyFigures:
         Tile(locale.plural("charts.tile_municipalities_count", places), str(places),
              ctx.t("tile_municipalities_detail", population=ctx.number(population, 0))),
     ]
-    if site.content.events:
-        tiles.append(Tile(ctx.t("tile_events"), str(len(site.content.events))))
+    if site.participation.past:  # how residents took part: events that took place
+        tiles.append(Tile(ctx.t("tile_events"), str(len(site.participation.past))))
     title = ctx.t("tiles_title")
     columns = [Column("figure", ctx.t("key_figure")), Column("value", ctx.t("number")),
                Column("detail", ctx.t("detail"))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ivpgen.model import ProgressReport
+from ivpgen.participation import EventView, ParticipationView
 from ivpgen.views.outcome import (
     ActionBar,
     Ctx,
@@ -52,7 +53,9 @@ class HomeView:
     places: tuple[PlaceLink, ...]
     summary_intro: str
     participation: str
-    """'3 bijeenkomsten met inwoners, jongeren en ondernemers.'"""
+    """'3 bijeenkomsten met inwoners, jongeren en ondernemers.': the events that took place."""
+    upcoming: tuple[EventView, ...]
+    """The events to come."""
 
 
 def home_view(ctx: Ctx) -> HomeView:
@@ -64,7 +67,7 @@ def home_view(ctx: Ctx) -> HomeView:
     tiles = tuple(outcome_tile(ctx, tid, theme)
                   for tid, theme in list(site.themes.items())[:MAX_TILES])
     places = tuple(PlaceLink(p.name, site.place_page(p.id)) for p in site.places)
-    events = len(site.content.events)
+    events = ParticipationView(site.content, site.today, words.locale.join)
     reports = sorted((p.year, src) for src, p in site.content.pages.items()
                      if isinstance(p, ProgressReport))
     return HomeView(
@@ -75,4 +78,5 @@ def home_view(ctx: Ctx) -> HomeView:
         goals_text(ctx), reports[-1][1] if reports else None,
         words.t(f"plan.choose_{words.place_kind}"), places,
         words.t("plan.summary_intro_joint" if site.kind == "joint" else "plan.summary_intro_one"),
-        words.count("plan.participation_text", events) if events else "")
+        words.count("plan.participation_text", len(events.past)) if events.past else "",
+        tuple(events.upcoming))

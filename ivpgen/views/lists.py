@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ivpgen.charts.spec import Chart
-from ivpgen.model import Event, ParticipationPage, PartnersPage
+from ivpgen.model import ParticipationPage, PartnersPage
+from ivpgen.participation import AGENDA_FILE, EventView, ParticipationView
 from ivpgen.views.outcome import Ctx
 from ivpgen.views.theme import Link
 
@@ -38,39 +38,17 @@ def partners_view(ctx: Ctx, page: PartnersPage) -> PartnersView:
 
 
 @dataclass(frozen=True)
-class EventCard:
-    id: str
+class ParticipationPageView:
+    """The participation page: its title, the events to come and those that took place (with
+    contacts and calendar files, see ``ivpgen.participation``), and the surveys."""
+
     title: str
-    date: dt.date
-    time: str
-    location: str
-    audience: str
-    capacity: str
-    registration: str
-    outcome: str
+    upcoming: tuple[EventView, ...]
+    past: tuple[EventView, ...]
+    agenda: str = AGENDA_FILE
+    """The calendar file with every event."""
 
 
-@dataclass(frozen=True)
-class ParticipationView:
-    title: str
-    upcoming: tuple[EventCard, ...]
-    past: tuple[EventCard, ...]
-
-
-def participation_view(ctx: Ctx, page: ParticipationPage) -> ParticipationView:
-    return ParticipationView(page.title,
-                             tuple(event_card(ctx, e) for e in ctx.site.events(upcoming=True)),
-                             tuple(event_card(ctx, e) for e in ctx.site.events(upcoming=False)))
-
-
-def event_card(ctx: Ctx, event: Event) -> EventCard:
-    """An event as shown: the place with the areas it is for (unless the plan has one area)."""
-    site, words = ctx.site, ctx.words
-    whole = site.plan.municipalities[0].id if site.kind != "joint" else None
-    areas = words.locale.join(site.names([a for a in event.area_ids if a != whole]))
-    location = f"{event.location} ({areas})" if areas else event.location
-    return EventCard(event.id, event.title, event.date,
-                     words.t("participation.time_range", start=event.start, end=event.end),
-                     location, event.audience,
-                     words.t("participation.capacity_value", count=event.capacity)
-                     if event.capacity else "", event.registration, event.outcome)
+def participation_view(ctx: Ctx, page: ParticipationPage) -> ParticipationPageView:
+    split = ParticipationView(ctx.site.content, ctx.site.today, ctx.words.locale.join)
+    return ParticipationPageView(page.title, tuple(split.upcoming), tuple(split.past))

@@ -30,6 +30,7 @@ from ivpgen.model import (
     Theme,
     theme_id,
 )
+from ivpgen.participation import ParticipationView
 
 
 def source_date() -> dt.datetime | None:
@@ -150,6 +151,11 @@ class SiteView:
     @cached_property
     def themes(self) -> dict[str, Theme]:
         return self.content.themes
+
+    @cached_property
+    def participation(self) -> ParticipationView:
+        """The events split on the reference date, with contacts and calendar files."""
+        return ParticipationView(self.content, self.today)
 
     @cached_property
     def theme_of_action(self) -> dict[str, str]:
@@ -376,8 +382,8 @@ class SiteView:
 
     def events(self, upcoming: bool) -> list[Event]:
         """Events on or after the reference date (upcoming) or before it, nearest first."""
-        events = [e for e in self.content.events if (e.date >= self.today) == upcoming]
-        return events if upcoming else list(reversed(events))
+        split = self.participation
+        return [view.event for view in (split.upcoming if upcoming else split.past)]
 
     def action_title(self, action_id: str) -> str:
         action = self.content.actions.get(action_id)
