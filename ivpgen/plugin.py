@@ -215,10 +215,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         @pass_context
         def place_chart(context: Context, item: Chart | KeyFigures) -> Placed:
             page = context.get("page")
-            placed = placer.place(page.file.src_uri if page else "", item,
-                                  lambda path: normalize_url(path, page))
-            return Placed(placed.item, placed.prefix, Markup(placed.svg),  # noqa: S704 - our SVG
-                          placed.links)
+            return placer.place(page.file.src_uri if page else "", item,
+                                lambda path: normalize_url(path, page))
 
         def t(key: str, **values: Any) -> str:
             try:
