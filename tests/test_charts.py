@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -50,9 +51,10 @@ KINDS = {
 }
 
 
-def fixture_catalog() -> Catalog:
-    pages = [p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*.md")]
-    loaded, warnings = load_and_check(FIXTURE, pages)
+def fixture_catalog(folder: Path = FIXTURE) -> Catalog:
+    """The charts of a plan's content folder (the charts fixture unless another is given)."""
+    pages = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md")]
+    loaded, warnings = load_and_check(folder, pages)
     assert not [w for w in warnings if w.severity == "error"]
     return Catalog(SiteView(loaded.content), load_locale("nl"), STYLE)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import run_ivpgen
+from tests.conftest import EPOCH, ROOT, copy_plan, run_ivpgen
 
 FIGURE = re.compile(r'<figure class="chart chart--(?P<kind>[\w-]+)(?P<phone> chart--phone-form)?" '
                     r'id="(?P<id>[\w-]+)">(?P<body>.*?)</figure>', re.S)
@@ -157,3 +160,22 @@ def test_check_finds_shortcode_mistakes_without_building(mini: Path) -> None:
     assert (f"content/thema/inbraak.md\n  regel {len(lines) + 2}: fout: veld 'grafiek': indicator "
             "'inbraak' bestaat niet. Bedoelt u 'inbraken'?") in result.output
     assert not (mini / "site").exists(), "check builds nothing"
+
+
+def test_a_warm_build_imports_neither_matplotlib_nor_weasyprint(tmp_path: Path) -> None:
+    """Nothing changed, so every chart and PDF comes from the store: the build must not pay for
+    importing the libraries that draw them (about a second). The plan with neighbourhoods has
+    charts and a printed summary."""
+    plan = copy_plan(ROOT / "tests" / "fixtures" / "wijken", tmp_path / "plan")
+    first = run_ivpgen("build", cwd=plan, env=EPOCH)
+    assert first.code == 0, first.output
+    assert _counts(first.output)[1] > 0 and "samenvatting" in first.output
+    warm = subprocess.run([sys.executable, "-X", "importtime", "-m", "ivpgen", "build"], cwd=plan,
+                          env={**os.environ, **EPOCH},
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert warm.returncode == 0, warm.stderr
+    assert _counts(warm.stderr)[1] == 0, "nothing is drawn again"
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in warm.stderr.splitlines() if line.startswith("import time:")}
+    assert "mkdocs" in imported, "the import log is read"
+    assert not imported & {"matplotlib", "weasyprint"}, sorted(imported & {"matplotlib", "weasyprint"})

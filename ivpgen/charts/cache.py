@@ -29,9 +29,10 @@ from ivpgen.store import Store
 DRAWING_MODULES = ("fonts.py", "shapes.py", "scale.py", "parts.py", "canvas.py", "draw_series.py",
                    "draw_bars.py", "draw_multiples.py", "draw_plan.py", "render.py", "svg.py",
                    "spec.py", "palette.py", "variants.py")
-MIN_PARALLEL = 24
+MIN_PARALLEL = 100
 """Below this many charts to draw, handing them to worker processes (each imports matplotlib,
-about half a second) costs more than it saves: a chart takes some 10 ms per variant."""
+about 0.6 s of CPU) costs more than it saves: a chart takes about 5 ms of CPU per variant
+(``benchmarks/charts.py``)."""
 SvgKey = tuple[str, str]
 """(chart id, variant name)."""
 

@@ -74,7 +74,7 @@ def bar_chart(f: Frame, rows: Sequence[Row], references: Sequence[RefLine] = ())
     for row in rows:
         _row(f, row, x0, scale, names_above, lines)
     if not names_above:
-        f.d.add(Line(((x0, top - v.gap / 2), (x0, f.y - v.gap / 2)), f.p.text, 1.0))
+        f.d.add(Line(((x0, top), (x0, f.y - v.gap / 2)), f.p.text, 1.0, role="grid"))
     for ref in references:
         x = x0 + ref.value * scale
         f.d.add(Line(((x, ref_top + rows_of[ref.label] * v.line_height), (x, f.y - v.gap / 2)),

@@ -14,8 +14,9 @@ from typing import Any
 from ivpgen.charts.draw_series import (
     MARKERS,
     Plot,
-    draw_lines,
     draw_trend,
+    series_lines,
+    series_marks,
     trend_key,
     value_ticks,
     year_span,
@@ -28,6 +29,8 @@ from ivpgen.charts.spec import Palette, TrendSpec
 from ivpgen.charts.variants import Variant
 
 PANEL_HEIGHT = {"wide": 110.0, "narrow": 95.0, "print": 75.0}
+SIZE = 0.75
+"""Markers in a small plot are this much smaller."""
 MOST_LINES = 8
 """More areas than this get small multiples at any width; on a phone, more than three."""
 
@@ -56,19 +59,38 @@ def draw_multiples(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
     gap = v.gap * 2
     width = (v.width - left - gap * (cols - 1)) / cols
     years = year_span(spec)
+    panels: list[tuple[Series, Plot]] = []
     for row in range(0, len(areas), cols):
         top = f.y + v.line_height + v.gap / 2
         for col, series in enumerate(areas[row: row + cols]):
             x0 = left + col * (width + gap)
-            _panel(f, series, refs, Box(x0, top, x0 + width, top + PANEL_HEIGHT[v.name]), ticks,
-                   years, col == 0)
+            box = Box(x0, top, x0 + width, top + PANEL_HEIGHT[v.name])
+            panels.append((series, _panel(f, series, box, ticks, years, col == 0)))
         f.y = top + PANEL_HEIGHT[v.name] + v.line_height + v.gap
+    _lines(panels, refs, p.primary)
     return f.finish()
 
 
-def _panel(f: Frame, series: Series, refs: list[tuple[Series, str, str]], box: Box,
-           ticks: list[float], years: list[int], first: bool) -> None:
-    """One area's small plot: its name and latest figure, grid lines, the references, its line."""
+def _lines(panels: list[tuple[Series, Plot]], refs: list[tuple[Series, str, str]],
+           colour: str) -> None:
+    """The lines of every plot in layers (all reference lines, their markers, all area lines,
+    their markers), so that alike shapes follow each other and are painted as one."""
+    for _series, plot in panels:
+        for ref, ref_colour, _marker in refs:
+            series_lines(plot, ref, ref_colour)
+    for _series, plot in panels:
+        for ref, ref_colour, marker in refs:
+            series_marks(plot, ref, ref_colour, marker, SIZE)
+    for series, plot in panels:
+        series_lines(plot, series, colour)
+    for series, plot in panels:
+        series_marks(plot, series, colour, "o", SIZE)
+
+
+def _panel(f: Frame, series: Series, box: Box, ticks: list[float], years: list[int],
+           first: bool) -> Plot:
+    """One area's small plot without its lines: its name and latest figure, the grid, the
+    value labels (first column) and the first and last year."""
     v, p = f.v, f.p
     f.text(box.x0, box.y0 - v.line_height / 2 - v.gap / 2,
            shorten(f"{series.label} {series.shown[-1]}", v.small, box.x1 - box.x0, bold=True),
@@ -76,14 +98,14 @@ def _panel(f: Frame, series: Series, refs: list[tuple[Series, str, str]], box: B
     y = Scale(ticks[0], ticks[-1], box.y1, box.y0)
     fmt = number_format(p, decimals_of(ticks[1] - ticks[0]) if len(ticks) > 1 else 0)
     for tick in ticks:
-        f.d.add(Line(((box.x0, y(tick)), (box.x1, y(tick))), p.text if tick == 0 else p.grid, 1.0))
+        f.d.add(Line(((box.x0, y(tick)), (box.x1, y(tick))), p.text if tick == 0 else p.grid, 1.0,
+                     role="grid"))
         if first:
             f.text(box.x0 - v.gap, y(tick), fmt(tick), size=v.small, anchor="end")
-    pad = v.marker * 0.6
-    plot = Plot(f, Scale(years[0], years[-1], box.x0 + pad, box.x1 - pad), y, Occupied(box, 0))
-    draw_lines(plot, [*refs, (series, p.primary, "o")], size=0.75, reference=0.6)
     f.text(box.x0, box.y1 + v.line_height / 2, str(years[0]), size=v.small)
     f.text(box.x1, box.y1 + v.line_height / 2, str(years[-1]), size=v.small, anchor="end")
+    pad = v.marker * 0.6
+    return Plot(f, Scale(years[0], years[-1], box.x0 + pad, box.x1 - pad), y, Occupied(box, 0))
 
 
 DRAWERS: dict[type, Callable[[Any, Variant, Palette], Drawing]] = {TrendSpec: draw_trends}

@@ -31,21 +31,22 @@ def draw_timeline(spec: TimelineSpec, v: Variant, p: Palette) -> Drawing:
     first, last = spec.years[0], spec.years[-1]
     x = Scale(_day(first), _day(last), left, v.width - v.gap / 2)
     today_x = x(spec.today)
-    anchor: Anchor = "end" if today_x > (left + v.width) / 2 else "start"
-    f.text(today_x + (v.gap / 2 if anchor == "start" else -v.gap / 2), f.y + v.line_height / 2,
-           spec.today_label, size=v.small, bold=True, anchor=anchor)
-    f.y += v.line_height
     for year in spec.years[:-1]:
         f.text((x(_day(year)) + x(_day(year + 1))) / 2, f.y + v.line_height / 2, str(year),
                size=v.small, anchor="middle")
+    f.y += v.line_height
+    anchor: Anchor = "end" if today_x > (left + v.width) / 2 else "start"
+    f.text(today_x + (v.gap / 2 if anchor == "start" else -v.gap / 2), f.y + v.line_height / 2,
+           spec.today_label, size=v.small, bold=True, anchor=anchor)
+    today_top = f.y
     f.y += v.line_height
     top, grid_at = f.y, len(f.d.shapes)
     row_height = v.small * 1.75
     for label, bar in _rows(spec):
         _timeline_row(f, label, bar, x, row_height, styles)
-    f.d.shapes[grid_at:grid_at] = [Line(((x(_day(year)), top - v.line_height), (x(_day(year)), f.y)),
-                                        p.grid, 1.0) for year in spec.years]
-    f.d.add(Line(((today_x, top - v.line_height * 2), (today_x, f.y)), p.text, v.line * 0.7,
+    f.d.shapes[grid_at:grid_at] = [Line(((x(_day(year)), top), (x(_day(year)), f.y)), p.grid, 1.0,
+                                        role="grid") for year in spec.years]
+    f.d.add(Line(((today_x, today_top), (today_x, f.y)), p.text, v.line * 0.8,
                  (v.line * 2, v.line * 1.2)))
     f.y += v.gap / 2
     return f.finish()
@@ -71,8 +72,8 @@ def _timeline_row(f: Frame, label: str, bar: Bar | None, x: Scale, height: float
     v, middle = f.v, f.y + height / 2
     if bar is None:
         f.y += v.gap / 2
-        f.text(0, f.y + height / 2, shorten(label, v.small, v.width, bold=True), size=v.small,
-               bold=True)
+        f.text(0, f.y + height / 2, shorten(label, v.small, x.start - v.gap, bold=True),
+               size=v.small, bold=True)
         f.y += height
         return
     f.text(0, middle, shorten(label, v.small, x.start - v.gap), size=v.small)
@@ -100,7 +101,7 @@ def draw_matrix(spec: MatrixSpec, v: Variant, p: Palette) -> Drawing:
     ink = label_colour(p.primary, p.text) or WHITE
     for name, cells in zip(spec.rows, spec.cells, strict=True):
         middle = f.y + row / 2
-        f.d.add(Line(((0, f.y + row), (v.width, f.y + row)), p.grid, 1.0))
+        f.d.add(Line(((0, f.y + row), (v.width, f.y + row)), p.grid, 1.0, role="grid"))
         f.text(0, middle, shorten(name, v.small, left - v.gap), size=v.small)
         for c, count in enumerate(cells):
             cx = left + (c + 0.5) * column

@@ -27,6 +27,8 @@ from ivpgen.charts.variants import Variant
 MARKERS = ("o", "s", "D", "^", "v", "P", "X")
 PLOT_HEIGHT = {"wide": 230.0, "narrow": 190.0, "print": 150.0}
 LABEL_SHARE = {"wide": 0.3, "narrow": 0.36, "print": 0.3}
+REFERENCE = 0.8
+"""A reference line (the region, the country) is this much thinner than an area's line."""
 """At most this share of the width goes to the labels at the lines' ends."""
 
 
@@ -91,6 +93,8 @@ def draw_trend(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
                 Scale(ticks[0], ticks[-1], top + height, top),
                 Occupied(Box(0, f.y, v.width, top + height + v.font), pad=1.5))
     value_axis(f, ticks, plot.y, left, right)
+    for text in f.d.texts():  # the tick labels: a value label must not cover them
+        plot.occupied.add_box(text.box)
     _draw_lines(spec, plot)
     if spec.goal:
         _goal(spec, plot)
@@ -140,29 +144,44 @@ def _draw_lines(spec: TrendSpec, plot: Plot) -> None:
     draw_lines(plot, [(s, colour[i], MARKERS[i % len(MARKERS)]) for i, s in enumerate(spec.lines)])
 
 
-def draw_lines(plot: Plot, lines: list[tuple[Series, str, str]], size: float = 1.0,
-               reference: float = 0.8) -> None:
-    """Each series: its runs as solid (measured) or dashed (illustrative) lines, then its
-    markers (filled or open); all of it marked as taken for the labels. Reference lines are
-    ``reference`` times as thick, and their markers as big."""
-    f, v = plot.f, plot.f.v
+def draw_lines(plot: Plot, lines: list[tuple[Series, str, str]], size: float = 1.0) -> None:
+    """Each series: its lines, then its markers (a later series over an earlier one)."""
     for series, colour, marker in lines:
-        width = v.line * (reference if series.reference else 1.0)
-        points = [plot.point(y, value) for y, value in zip(series.years, series.values, strict=True)]
-        for run in segments(series):
-            if len(run) > 1:
-                style = dash(v) if series.illustrative[run[0]] else None
-                f.d.add(Line(tuple(points[k] for k in run), colour, width, style))
-                plot.occupied.add_line([points[k] for k in run])
-        for hollow in (False, True):
-            chosen = tuple(pt for pt, flag in zip(points, series.illustrative, strict=True)
-                           if flag == hollow)
-            if chosen:
-                f.d.add(marks(chosen, marker, colour, hollow, v,
-                              size * (reference if series.reference else 1.0)))
-        half = v.marker * size / 2
-        for x, y in points:
-            plot.occupied.add_box(Box(x - half, y - half, x + half, y + half))
+        series_lines(plot, series, colour)
+        series_marks(plot, series, colour, marker, size)
+
+
+def series_lines(plot: Plot, series: Series, colour: str) -> None:
+    """A series' runs as solid (measured) or dashed (illustrative) lines, thinner for a
+    reference; marked as taken for the labels."""
+    v = plot.f.v
+    width = v.line * (REFERENCE if series.reference else 1.0)
+    points = _points(plot, series)
+    for run in segments(series):
+        if len(run) > 1:
+            style = dash(v) if series.illustrative[run[0]] else None
+            plot.f.d.add(Line(tuple(points[k] for k in run), colour, width, style))
+            plot.occupied.add_line([points[k] for k in run])
+
+
+def series_marks(plot: Plot, series: Series, colour: str, marker: str, size: float = 1.0) -> None:
+    """A series' markers: filled for measured figures, open for illustrative ones; smaller for
+    a reference; marked as taken for the labels."""
+    v = plot.f.v
+    size *= REFERENCE if series.reference else 1.0
+    points = _points(plot, series)
+    for hollow in (False, True):
+        chosen = tuple(pt for pt, flag in zip(points, series.illustrative, strict=True)
+                       if flag == hollow)
+        if chosen:
+            plot.f.d.add(marks(chosen, marker, colour, hollow, v, size))
+    half = v.marker * size / 2
+    for x, y in points:
+        plot.occupied.add_box(Box(x - half, y - half, x + half, y + half))
+
+
+def _points(plot: Plot, series: Series) -> list[Point]:
+    return [plot.point(y, value) for y, value in zip(series.years, series.values, strict=True)]
 
 
 def _goal(spec: TrendSpec, plot: Plot) -> None:
@@ -171,7 +190,7 @@ def _goal(spec: TrendSpec, plot: Plot) -> None:
     assert spec.goal is not None
     f, v, goal = plot.f, plot.f.v, spec.goal
     start, end = plot.point(*goal.baseline), plot.point(*goal.target)
-    f.d.add(Line((start, end), f.p.text, v.line * 0.6, (v.line * 0.6, v.line * 1.2)))
+    f.d.add(Line((start, end), f.p.text, v.line * 0.8, (v.line * 0.5, v.line * 1.2)))
     f.d.add(marks((start,), "s", f.p.text, True, v, 1.3))
     f.d.add(Marks((end,), "*", v.marker * 2.2, f.p.accent, f.p.text, v.line * 0.5))
     plot.occupied.add_line([start, end])
@@ -240,7 +259,8 @@ def _place_end_labels(spec: TrendSpec, plot: Plot, labels: list[list[Text]], rig
         f.d.add(marks(((mark_x, centre),), MARKERS[i % len(MARKERS)], colour,
                       series.illustrative[-1], v))
         if abs(centre - y) > 1 or x < plot.x.end - 1:
-            f.d.add(Line(((x + v.marker * 0.7, y), (mark_x - v.marker * 0.8, centre)), colour, 1.0))
+            f.d.add(Line(((x + v.marker * 0.7, y), (mark_x - v.marker * 0.8, centre)), colour, 1.2,
+                         role="leader"))
         first = centre - (len(labels[i]) - 1) * lh / 2
         for n, text in enumerate(labels[i]):
             f.d.add(Text(mark_x + v.marker * 0.5 + v.gap / 2, first + n * lh, text.text, v.small,

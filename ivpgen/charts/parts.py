@@ -54,18 +54,21 @@ class Frame:
             self.y += size * 1.3
 
     def key(self, items: Sequence[KeyItem]) -> None:
-        """The key in rows: each item's swatch and words, wrapped to the drawing's width."""
+        """The key in rows: each item's swatch and words, wrapped to the drawing's width (a
+        long label over two lines)."""
         v = self.v
         x, row = 0.0, self.y + v.line_height / 2
         for item in items:
             swatch = v.font * (2.4 if item.kind == "line" else 1.1)
-            text = Text(0, 0, item.label, v.small, self.p.text)
-            width = swatch + v.gap + text.width
-            if x > 0 and x + width > v.width:
+            words = wrap(item.label, v.small, v.width - swatch - v.gap, 2)
+            width = swatch + v.gap + max(Text(0, 0, w, v.small, "").width for w in words)
+            if x > 0 and (x + width > v.width or len(words) > 1):
                 x, row = 0.0, row + v.line_height
             self.d.add(*_swatch(item, x, row, swatch, v))
-            self.text(x + swatch + v.gap, row, item.label, size=v.small)
-            x += width + v.font * 1.2
+            for n, line in enumerate(words):
+                self.text(x + swatch + v.gap, row + n * v.line_height, line, size=v.small)
+            row += (len(words) - 1) * v.line_height
+            x = v.width if len(words) > 1 else x + width + v.font * 1.2
         self.y = row + v.line_height / 2 + v.gap
 
     def finish(self) -> Drawing:
@@ -80,7 +83,7 @@ def _swatch(item: KeyItem, x: float, y: float, width: float, v: Variant) -> list
                      item.edge, v.line * 0.6 if item.edge else 0.0)]
     shapes: list[Line | Rect | Marks] = []
     if item.kind == "line":
-        shapes.append(Line(((x, y), (x + width, y)), item.colour, v.line, item.dash))
+        shapes.append(Line(((x, y), (x + width, y)), item.colour, v.line, item.dash, role="key"))
     if item.shape:
         shapes.append(marks(((x + width / 2, y),), item.shape, item.colour, item.open, v))
     return shapes
@@ -106,7 +109,7 @@ def value_axis(f: Frame, ticks: list[float], scale: Scale, left: float, right: f
     for tick in ticks:
         y = scale(tick)
         colour, width = (f.p.text, 1.0) if tick == 0 else (f.p.grid, 1.0)
-        f.d.add(Line(((left, y), (right, y)), colour, width))
+        f.d.add(Line(((left, y), (right, y)), colour, width, role="grid"))
         f.text(left - f.v.gap, y, fmt(tick), size=f.v.small, anchor="end")
 
 

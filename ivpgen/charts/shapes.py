@@ -88,6 +88,9 @@ class Line:
     width: float
     dash: tuple[float, ...] | None = None
     """On and off lengths in drawing units; None for a solid line."""
+    role: str = "data"
+    """'data' (a series, a goal's path, a reference), 'leader' (label to line), 'grid' (grid,
+    axis and separator lines, which text may sit on) or 'key'."""
 
 
 @dataclass(frozen=True)
