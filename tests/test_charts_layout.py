@@ -45,6 +45,7 @@ def catalogs() -> dict[str, Catalog]:
     (0, 90, 5, 0, [0, 25, 50, 75, 100]),        # 25 is a round step for whole numbers
     (0, 7.4, 5, 1, [0, 2, 4, 6, 8]),
     (0, 3, 6, 0, [0, 1, 2, 3]),
+    (0, 6.1, 4, 1, [0, 5, 10]),                 # not 0; 2,5; 5,0; 7,5
 ])
 def test_ticks_are_round(low: float, high: float, most: int, decimals: int,
                          ticks: list[float]) -> None:
@@ -58,7 +59,8 @@ def test_ticks_cover_the_values_in_exact_steps_the_figures_can_write(high: float
     assert ticks[0] == 0 and ticks[-1] >= high - 1e-9 and 2 <= len(ticks) <= most
     step = ticks[1] - ticks[0]
     assert decimals_of(step) <= decimals, "a tick label would need more decimals than the figures"
-    assert round(step / 10 ** (len(str(int(step))) - 1), 6) in (1, 2, 2.5, 5) or step < 1
+    first = float(f"{step:e}".split("e")[0])
+    assert first in (1, 2, 5) or (first == 2.5 and step >= 25), step
     assert all(abs((b - a) - step) < 1e-9 for a, b in itertools.pairwise(ticks))
 
 

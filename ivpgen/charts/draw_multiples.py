@@ -23,7 +23,7 @@ from ivpgen.charts.draw_series import (
 )
 from ivpgen.charts.parts import Frame, KeyItem, number_format, tick_labels_width
 from ivpgen.charts.scale import Scale, decimals_of
-from ivpgen.charts.shapes import Box, Drawing, Line, Occupied, shorten
+from ivpgen.charts.shapes import Box, Drawing, Line, Occupied, Text, shorten
 from ivpgen.charts.spec import Line as Series
 from ivpgen.charts.spec import Palette, TrendSpec
 from ivpgen.charts.variants import Variant
@@ -53,48 +53,53 @@ def draw_multiples(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
     if spec.unit:
         f.lines_of_text(spec.unit, colour=p.text, lines=2)
     areas = [s for s in spec.lines if not s.reference]
-    ticks = value_ticks(spec, 4)
+    ticks = value_ticks(spec, 5)
     left = tick_labels_width(f, ticks) + v.gap
     cols = 2 if v.narrow else 3 if len(areas) <= 9 else 4
     gap = v.gap * 2
     width = (v.width - left - gap * (cols - 1)) / cols
     years = year_span(spec)
+    titles = [[f"{s.label} {s.shown[-1]}"] for s in areas]
+    if any(Text(0, 0, t[0], v.small, "", bold=True).width > width + gap * 0.4 for t in titles):
+        titles = [[s.label, s.shown[-1]] for s in areas]  # name and figure on two lines
     panels: list[tuple[Series, Plot]] = []
     for row in range(0, len(areas), cols):
-        top = f.y + v.line_height + v.gap / 2
+        top = f.y + v.line_height * len(titles[0]) + v.gap / 2
         for col, series in enumerate(areas[row: row + cols]):
             x0 = left + col * (width + gap)
             box = Box(x0, top, x0 + width, top + PANEL_HEIGHT[v.name])
-            panels.append((series, _panel(f, series, box, ticks, years, col == 0)))
+            panels.append((series, _panel(f, titles[row + col], box, ticks, years, col == 0)))
         f.y = top + PANEL_HEIGHT[v.name] + v.line_height + v.gap
-    _lines(panels, refs, p.primary)
+    own = next(m for m in MARKERS if m not in {marker for _s, _c, marker in refs})
+    _lines(panels, refs, p.primary, own)
     return f.finish()
 
 
 def _lines(panels: list[tuple[Series, Plot]], refs: list[tuple[Series, str, str]],
-           colour: str) -> None:
+           colour: str, marker: str) -> None:
     """The lines of every plot in layers (all reference lines, their markers, all area lines,
     their markers), so that alike shapes follow each other and are painted as one."""
     for _series, plot in panels:
         for ref, ref_colour, _marker in refs:
             series_lines(plot, ref, ref_colour)
     for _series, plot in panels:
-        for ref, ref_colour, marker in refs:
-            series_marks(plot, ref, ref_colour, marker, SIZE)
+        for ref, ref_colour, ref_marker in refs:
+            series_marks(plot, ref, ref_colour, ref_marker, SIZE)
     for series, plot in panels:
         series_lines(plot, series, colour)
     for series, plot in panels:
-        series_marks(plot, series, colour, "o", SIZE)
+        series_marks(plot, series, colour, marker, SIZE)
 
 
-def _panel(f: Frame, series: Series, box: Box, ticks: list[float], years: list[int],
+def _panel(f: Frame, title: list[str], box: Box, ticks: list[float], years: list[int],
            first: bool) -> Plot:
-    """One area's small plot without its lines: its name and latest figure, the grid, the
-    value labels (first column) and the first and last year."""
+    """One area's small plot without its lines: its name and latest figure (``title``, one or
+    two lines), the grid, the value labels (first column) and the first and last year."""
     v, p = f.v, f.p
-    f.text(box.x0, box.y0 - v.line_height / 2 - v.gap / 2,
-           shorten(f"{series.label} {series.shown[-1]}", v.small, box.x1 - box.x0, bold=True),
-           size=v.small, bold=True)
+    for n, line in enumerate(title):
+        middle = box.y0 - v.gap / 2 - (len(title) - n - 0.5) * v.line_height
+        f.text(box.x0, middle, shorten(line, v.small, box.x1 - box.x0 + v.gap * 0.8, bold=True),
+               size=v.small, bold=True)
     y = Scale(ticks[0], ticks[-1], box.y1, box.y0)
     fmt = number_format(p, decimals_of(ticks[1] - ticks[0]) if len(ticks) > 1 else 0)
     for tick in ticks:

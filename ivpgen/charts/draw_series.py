@@ -91,10 +91,9 @@ def draw_trend(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
     years = year_span(spec)
     plot = Plot(f, Scale(years[0] - 0.5, years[-1] + 0.5, left + v.gap, right),
                 Scale(ticks[0], ticks[-1], top + height, top),
-                Occupied(Box(0, f.y, v.width, top + height + v.font), pad=1.5))
+                Occupied(Box(0, 0, v.width, top + height + v.font), pad=1.5))
     value_axis(f, ticks, plot.y, left, right)
-    for text in f.d.texts():  # the tick labels: a value label must not cover them
-        plot.occupied.add_box(text.box)
+    _occupy(plot)
     _draw_lines(spec, plot)
     if spec.goal:
         _goal(spec, plot)
@@ -107,6 +106,19 @@ def draw_trend(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
     if spec.note:
         f.lines_of_text(spec.note)
     return f.finish()
+
+
+def _occupy(plot: Plot) -> None:
+    """What is drawn so far (the key, the unit, the tick labels) is taken for value labels."""
+    for shape in plot.f.d.shapes:
+        if isinstance(shape, Text):
+            plot.occupied.add_box(shape.box)
+        elif isinstance(shape, Line) and shape.role == "key":
+            plot.occupied.add_line(shape.points)
+        elif isinstance(shape, Marks):
+            half = shape.size / 2
+            plot.occupied.add_box(Box(*(c - half for c in shape.points[0]),
+                                      *(c + half for c in shape.points[0])))
 
 
 def trend_key(spec: TrendSpec, v: Variant, p: Palette) -> list[KeyItem]:
@@ -203,16 +215,15 @@ def _goal(spec: TrendSpec, plot: Plot) -> None:
 
 def _place(plot: Plot, at: Point, text: str, off: float, bold: bool = False) -> Text | None:
     """A label near a point (``off`` from its centre): above, below, beside or diagonal,
-    whichever covers nothing."""
+    whichever covers nothing; a step further out when nothing close is free."""
     (x, y), size, colour = at, plot.f.v.small, plot.f.p.text
-    clear = off + 3
-    dy = clear + size * 0.6
-    spots: list[tuple[float, float, Anchor]] = [
-        (x, y - dy, "middle"), (x, y + dy, "middle"),
-        (x + clear * 0.3, y - dy, "end"), (x - clear * 0.3, y - dy, "start"),
-        (x + clear * 0.3, y + dy, "end"), (x - clear * 0.3, y + dy, "start"),
-        (x - clear, y, "end"), (x + clear, y, "start"),
-    ]
+    spots: list[tuple[float, float, Anchor]] = []
+    for clear in (off + 3, off * 2.2 + 6):
+        dy = clear + size * 0.6
+        spots += [(x, y - dy, "middle"), (x, y + dy, "middle"),
+                  (x + clear * 0.3, y - dy, "end"), (x - clear * 0.3, y - dy, "start"),
+                  (x + clear * 0.3, y + dy, "end"), (x - clear * 0.3, y + dy, "start"),
+                  (x - clear, y, "end"), (x + clear, y, "start")]
     placed = plot.occupied.place(Text(sx, sy, text, size, colour, anchor, bold)
                                  for sx, sy, anchor in spots)
     if placed is not None:

@@ -1,8 +1,8 @@
 """Axes: nice tick values and the mapping from data to drawing units.
 
-Ticks step by 1, 2 or 5 times a power of ten (and 2.5 times one when the indicator's decimals
-can show it, as in 0, 25, 50, 75), so every tick label is an exact, round number: never the
-"0, 2, 5, 8, 10" that rounding 2.5-steps to whole numbers gives.
+Ticks step by 1, 2 or 5 times a power of ten, or by 25, 250, ... (as in 0, 25, 50, 75), and
+never by more decimals than the indicator's figures have, so every tick label is an exact,
+round number: never the "0, 2, 5, 8, 10" that rounding 2.5-steps to whole numbers gives.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def nice_ticks(low: float, high: float, most: int, decimals: int) -> list[float]
     for power in range(-decimals, 16):
         for multiple in MULTIPLES:
             step = multiple * 10.0**power
-            if decimals_of(step) > decimals:
+            if decimals_of(step) > decimals or (multiple == 2.5 and power < 1):
                 continue
             first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
             if last - first + 1 <= most:
