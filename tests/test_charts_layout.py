@@ -15,7 +15,7 @@ from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.draw_series import segments
 from ivpgen.charts.render import layout
 from ivpgen.charts.scale import decimals_of, nice_ticks
-from ivpgen.charts.shapes import Drawing, Line, Marks, Rect, Text
+from ivpgen.charts.shapes import Box, Drawing, Line, Marks, Rect, Text
 from ivpgen.charts.spec import Line as Series
 from ivpgen.charts.spec import TrendSpec
 from ivpgen.charts.variants import PRINT, Variant, variants_of
@@ -171,12 +171,14 @@ def _all_layouts(catalogs: dict[str, Catalog]) -> list[tuple[str, Variant, Drawi
 
 
 def test_no_text_overlaps_text_a_line_or_a_mark(catalogs: dict[str, Catalog]) -> None:
-    """Boxes are a line's height (1.2 × the size): shrunk by a tenth of the size, so that two
-    lines of one label may touch but not overlap."""
+    """Boxes are a line's height (1.2 × the size): a tenth of the size lower above and below,
+    so that two lines of one label may touch, and a unit wider on each side, so that two labels
+    on one line keep a gap."""
     found = []
     for name, variant, drawing in _all_layouts(catalogs):
         texts = drawing.texts()
-        boxes = [t.box.pad(-t.size / 10) for t in texts]
+        boxes = [Box(t.box.x0 - 1, t.box.y0 + t.size / 10, t.box.x1 + 1, t.box.y1 - t.size / 10)
+                 for t in texts]
         for (a, box_a), (b, box_b) in itertools.combinations(zip(texts, boxes, strict=True), 2):
             if box_a.overlaps(box_b):
                 found.append(f"{name} ({variant.name}): '{a.text}' overlaps '{b.text}'")
@@ -184,13 +186,14 @@ def test_no_text_overlaps_text_a_line_or_a_mark(catalogs: dict[str, Catalog]) ->
             hit = _covered(shape, texts, boxes)
             if hit:
                 found.append(f"{name} ({variant.name}): '{hit}' is covered by a {type(shape).__name__}")
-        for text, box in zip(texts, boxes, strict=True):
+        for text in texts:
+            box = text.box
             if box.x0 < 0 or box.x1 > drawing.width or box.y0 < 0 or box.y1 > drawing.height:
                 found.append(f"{name} ({variant.name}): '{text.text}' outside the drawing")
     assert not found, "\n".join(found)
 
 
-def _covered(shape: object, texts: list[Text], boxes: list) -> str:  # type: ignore[type-arg]
+def _covered(shape: object, texts: list[Text], boxes: list[Box]) -> str:
     """The first text a data line, leader or mark passes through (text may sit on grid lines)."""
     for text, box in zip(texts, boxes, strict=True):
         if isinstance(shape, Line) and shape.role in ("data", "leader") and any(
@@ -198,7 +201,7 @@ def _covered(shape: object, texts: list[Text], boxes: list) -> str:  # type: ign
             return text.text
         if isinstance(shape, Marks):
             half = shape.size / 2
-            if any(box.overlaps(type(box)(x - half, y - half, x + half, y + half))
+            if any(box.overlaps(Box(x - half, y - half, x + half, y + half))
                    for x, y in shape.points):
                 return text.text
     return ""

@@ -91,7 +91,7 @@ def draw_trend(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
     years = year_span(spec)
     plot = Plot(f, Scale(years[0] - 0.5, years[-1] + 0.5, left + v.gap, right),
                 Scale(ticks[0], ticks[-1], top + height, top),
-                Occupied(Box(0, 0, v.width, top + height + v.font), pad=1.5))
+                Occupied(Box(0, 0, v.width, top + height + v.font), pad=v.small * 0.3))
     value_axis(f, ticks, plot.y, left, right)
     _occupy(plot)
     _draw_lines(spec, plot)
