@@ -94,10 +94,12 @@ def draw_trend(spec: TrendSpec, v: Variant, p: Palette) -> Drawing:
                 Occupied(Box(0, 0, v.width, top + height + v.font), pad=v.small * 0.3))
     value_axis(f, ticks, plot.y, left, right)
     _occupy(plot)
-    _draw_lines(spec, plot)
+    centres = _label_centres(spec, plot, labels)
+    mark_x = right + v.gap * 1.5 + v.marker / 2
+    _draw_lines(spec, plot, {i: (mark_x, y) for i, y in centres.items()})
     if spec.goal:
         _goal(spec, plot)
-    _place_end_labels(spec, plot, labels, right)
+    _place_end_labels(spec, plot, labels, centres, mark_x)
     if len(spec.lines) == 1:
         skip = {spec.lines[0].years[-1]} if not spec.goal else {spec.goal.baseline[0]}
         _point_labels(spec.lines[0], plot, skip)
@@ -151,16 +153,13 @@ def value_ticks(spec: TrendSpec, most: int) -> list[float]:
     return nice_ticks(min(0.0, *values), max(values), most, spec.decimals)
 
 
-def _draw_lines(spec: TrendSpec, plot: Plot) -> None:
+def _draw_lines(spec: TrendSpec, plot: Plot, labels: dict[int, Point]) -> None:
+    """Each series' lines, then its markers (a later series over an earlier one); the marker
+    beside its end label (``labels``) is drawn with the series' own markers."""
     colour = colours(plot.f.p, spec.lines)
-    draw_lines(plot, [(s, colour[i], MARKERS[i % len(MARKERS)]) for i, s in enumerate(spec.lines)])
-
-
-def draw_lines(plot: Plot, lines: list[tuple[Series, str, str]], size: float = 1.0) -> None:
-    """Each series: its lines, then its markers (a later series over an earlier one)."""
-    for series, colour, marker in lines:
-        series_lines(plot, series, colour)
-        series_marks(plot, series, colour, marker, size)
+    for i, series in enumerate(spec.lines):
+        series_lines(plot, series, colour[i])
+        series_marks(plot, series, colour[i], MARKERS[i % len(MARKERS)], extra=labels.get(i))
 
 
 def series_lines(plot: Plot, series: Series, colour: str) -> None:
@@ -176,15 +175,19 @@ def series_lines(plot: Plot, series: Series, colour: str) -> None:
             plot.occupied.add_line([points[k] for k in run])
 
 
-def series_marks(plot: Plot, series: Series, colour: str, marker: str, size: float = 1.0) -> None:
+def series_marks(plot: Plot, series: Series, colour: str, marker: str, size: float = 1.0,
+                 extra: Point | None = None) -> None:
     """A series' markers: filled for measured figures, open for illustrative ones; smaller for
-    a reference; marked as taken for the labels."""
+    a reference; marked as taken for the labels. ``extra``: one more marker like the last
+    (the one beside the end label), painted with the others."""
     v = plot.f.v
     size *= REFERENCE if series.reference else 1.0
     points = _points(plot, series)
     for hollow in (False, True):
         chosen = tuple(pt for pt, flag in zip(points, series.illustrative, strict=True)
                        if flag == hollow)
+        if extra is not None and series.illustrative[-1] == hollow:
+            chosen += (extra,)
         if chosen:
             plot.f.d.add(marks(chosen, marker, colour, hollow, v, size))
     half = v.marker * size / 2
@@ -243,37 +246,48 @@ def _point_labels(series: Series, plot: Plot, skip: set[int]) -> None:
 
 
 def _end_labels(spec: TrendSpec, f: Frame) -> list[list[Text]]:
-    """Each line's words at its end ('Soest 418*'), wrapped to at most two lines; not yet placed."""
+    """Each line's words at its end ('Soest 418*'), wrapped to at most three lines; a name too
+    long for that is cut, its latest figure never. Not yet placed."""
     v = f.v
     width = v.width * LABEL_SHARE[v.name]
-    return [[Text(0, 0, line, v.small, f.p.text)
-             for line in wrap(f"{series.label} {series.shown[-1]}", v.small, width, 2)]
-            for series in spec.lines]
+    found = []
+    for series in spec.lines:
+        text = f"{series.label} {series.shown[-1]}"
+        lines = wrap(text, v.small, width, 3)
+        if " ".join(lines) != " ".join(text.split()):
+            lines = [*wrap(series.label, v.small, width, 2), series.shown[-1]]
+        found.append([Text(0, 0, line, v.small, f.p.text) for line in lines])
+    return found
 
 
-def _place_end_labels(spec: TrendSpec, plot: Plot, labels: list[list[Text]], right: float) -> None:
-    """The end labels right of the plot, each with the line's marker, pushed apart vertically;
-    a thin leader joins a label to its line when it had to move or the line ends early."""
+def _label_centres(spec: TrendSpec, plot: Plot, labels: list[list[Text]]) -> dict[int, float]:
+    """Where each line's end label goes: beside its last point, pushed apart vertically."""
     if not labels:
-        return
-    f, v = plot.f, plot.f.v
+        return {}
+    v = plot.f.v
     lh = v.small * 1.25
     ends = [plot.point(s.years[-1], s.values[-1]) for s in spec.lines]
     order = sorted(range(len(labels)), key=lambda i: ends[i][1])
     heights = [len(labels[i]) * lh for i in order]
     centres = spread([ends[i][1] for i in order], heights, plot.y.end - v.font * 0.8,
                      max(plot.y.start, plot.y.end + sum(heights)))
-    mark_x = right + v.gap * 1.5 + v.marker / 2
-    line_colours = colours(f.p, spec.lines)
-    for i, centre in zip(order, centres, strict=True):
-        series, (x, y), colour = spec.lines[i], ends[i], line_colours[i]
-        f.d.add(marks(((mark_x, centre),), MARKERS[i % len(MARKERS)], colour,
-                      series.illustrative[-1], v))
+    return dict(zip(order, centres, strict=True))
+
+
+def _place_end_labels(spec: TrendSpec, plot: Plot, labels: list[list[Text]],
+                      centres: dict[int, float], mark_x: float) -> None:
+    """The end labels right of the plot, beside the line's marker; a thin grey leader joins a
+    label to its line when it had to move or the line ends early."""
+    f, v = plot.f, plot.f.v
+    lh = v.small * 1.25
+    for i, centre in centres.items():
+        series = spec.lines[i]
+        x, y = plot.point(series.years[-1], series.values[-1])
         if abs(centre - y) > 1 or x < plot.x.end - 1:
-            f.d.add(Line(((x + v.marker * 0.7, y), (mark_x - v.marker * 0.8, centre)), colour, 1.2,
-                         role="leader"))
+            f.d.add(Line(((x + v.marker * 0.7, y), (mark_x - v.marker * 0.8, centre)), f.p.muted,
+                         1.2, role="leader"))
+    for i, centre in centres.items():
         first = centre - (len(labels[i]) - 1) * lh / 2
         for n, text in enumerate(labels[i]):
             f.d.add(Text(mark_x + v.marker * 0.5 + v.gap / 2, first + n * lh, text.text, v.small,
                          f.p.text))
-
