@@ -17,8 +17,10 @@ from ivpgen.charts.shapes import Anchor, Drawing, Line, Rect, shorten, wrap
 from ivpgen.charts.spec import Bar, MatrixSpec, Palette, TimelineSpec
 from ivpgen.charts.variants import Variant
 
-LABEL_SHARE = 0.42
-"""The share of the width for the action and partner names."""
+LABEL_SHARE = 0.5
+"""The share of the width for the action names (the bars need less: a few years)."""
+PARTNER_SHARE = 0.36
+"""The share of the width for the partner names."""
 
 
 def draw_timeline(spec: TimelineSpec, v: Variant, p: Palette) -> Drawing:
@@ -87,7 +89,7 @@ def draw_matrix(spec: MatrixSpec, v: Variant, p: Palette) -> Drawing:
     """A square per partner and priority: filled with the number of shared actions, open when
     the partner is named on the priority without an action of its own."""
     f = Frame(v, p)
-    left = v.width * LABEL_SHARE * 0.85
+    left = v.width * PARTNER_SHARE
     column = (v.width - left) / max(len(spec.columns), 1)
     headers = [wrap(c, v.small, column - v.gap, 3) for c in spec.columns]
     lines = max(len(h) for h in headers)
