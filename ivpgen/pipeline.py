@@ -99,7 +99,8 @@ class Outcome:
     placements: dict[str, list[shortcode.Placement]] = field(default_factory=dict)
     pages: dict[str, PageSpec] = field(default_factory=dict)
     """Every page of the site (content and generated) with its template and view."""
-    svgs: dict[str, str] = field(default_factory=dict)
+    svgs: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Every chart's drawings by (chart id, variant name): 'wide', 'narrow', 'print'."""
     summaries: list[Any] = field(default_factory=list)
     files: list[tuple[str, str | bytes]] = field(default_factory=list)
     """Files the build adds to the site: (path in the site, content)."""

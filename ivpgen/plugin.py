@@ -265,11 +265,9 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             page = context.get("page")
             placed = placer.place(page.file.src_uri if page else "", item,
                                   lambda path: normalize_url(path, page))
-            links = dict(placed.links)
             if data_page:  # the open data page, which explains every chart's data too
-                links["data"] = normalize_url(data_page, page)
-            return Placed(placed.item, placed.prefix, Markup(placed.svg),  # noqa: S704 - our SVG
-                          links)
+                placed.links["data"] = normalize_url(data_page, page)
+            return placed
 
         def t(key: str, **values: Any) -> str:
             try:

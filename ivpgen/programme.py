@@ -15,6 +15,7 @@ from functools import cached_property
 
 from ivpgen.charts.context import Ctx
 from ivpgen.charts.data import make_table
+from ivpgen.charts.indicators import key_words
 from ivpgen.charts.spec import Chart, Column, ComparisonSpec, Value
 from ivpgen.errors import Problem
 from ivpgen.findings import Finder
@@ -210,7 +211,7 @@ def budget_chart(ctx: Ctx, year: int, groups: list[ProgrammeGroup]) -> Chart | N
     unit = ctx.locale.t("programme.chart_unit")
     spec = ComparisonSpec(unit, tuple(g.theme.title for g in funded),
                           tuple(g.amount for g in funded), tuple(money(g.amount) for g in funded),
-                          (), 0, "")
+                          (False,) * len(funded), (), 0, "", key_words(ctx))
     columns = [Column("priority", ctx.t("priority")),
                Column("budget", ctx.locale.t("programme.budget_year", year=year), "number")]
     rows: list[list[Value]] = [[g.theme.title, g.amount] for g in funded]

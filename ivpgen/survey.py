@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ivpgen.charts.context import Ctx, capital
 from ivpgen.charts.data import make_table
+from ivpgen.charts.indicators import key_words
 from ivpgen.charts.spec import Chart, Column, ComparisonSpec
 from ivpgen.errors import Problem
 from ivpgen.findings import Finder
@@ -98,7 +99,8 @@ def concerns_chart(ctx: Ctx, path: str, survey: Survey) -> Chart | None:
     note = t("survey.illustrative_legend") if survey.illustrative else ""
     spec = ComparisonSpec(t("survey.chart_unit", who=survey.who),
                           tuple(c.text for c in concerns), tuple(c.percent for c in concerns),
-                          shown, (), 0, note)
+                          shown, (survey.illustrative,) * len(concerns), (), 0, note,
+                          key_words(ctx))
     columns = [Column("concern", t("survey.concern")),
                Column("percent", t("survey.chart_unit", who=survey.who), "number"),
                Column("answers", t("survey.answers"))]

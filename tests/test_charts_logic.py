@@ -12,7 +12,7 @@ from ivpgen.charts import shortcode
 from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.data import to_csv, to_json
 from ivpgen.charts.palette import SERIES, STATUS, WHITE, distance, palette
-from ivpgen.charts.svg import instance
+from ivpgen.charts.placing import Placer
 from ivpgen.charts.verdict import expected, verdict
 from ivpgen.model import ACTION_STATUSES, Plan
 from ivpgen.style import contrast
@@ -108,15 +108,17 @@ def test_a_series_colour_like_the_house_colour_is_skipped() -> None:
 def test_csv_and_json_hold_the_same_numbers(catalog: Catalog) -> None:
     chart = catalog.charts["trend-inbraken"]
     rows = list(csv.reader(io.StringIO(to_csv(chart.table))))
-    assert rows[0] == ["Jaar", "Regio", "Nederland"]
-    assert rows[1:] == [["2021", "4.6", "2.9"], ["2022", "4.1", "2.7"], ["2023", "3.8", "2.6"],
-                        ["2024", "3.4", "2.5"]]
+    assert rows[0] == ["Jaar", "Noordstad", "Zuidstad", "Weststad", "Regio", "Nederland"]
+    assert rows[1:] == [["2021", "5.5", "", "", "4.6", "2.9"], ["2022", "4.8", "", "", "4.1", "2.7"],
+                        ["2023", "4.4", "", "3.1", "3.8", "2.6"],
+                        ["2024", "3.9", "2.6", "", "3.4", "2.5"]]
     data = json.loads(to_json(chart.id, chart.title, chart.desc, chart.table))
-    assert data["rows"][3] == {"year": 2024, "regio": 3.4, "nederland": 2.5}
+    assert data["rows"][3] == {"year": 2024, "noordstad": 3.9, "zuidstad": 2.6, "weststad": None,
+                               "regio": 3.4, "nederland": 2.5}
     assert data["description"] == chart.desc
     assert {"row": 3, "column": "regio"} not in data["illustrative"]  # a real figure
     assert {"row": 3, "column": "nederland"} in data["illustrative"]
-    assert chart.table.shown[3] == ("2024", "3,4", "2,5")
+    assert chart.table.shown[3] == ("2024", "3,9", "2,6", "–", "3,4", "2,5")
 
 
 def test_goal_table_shows_the_path_to_the_target(catalog: Catalog) -> None:
@@ -190,16 +192,23 @@ def test_replace_puts_a_placeholder_on_its_own_block() -> None:
     assert replaced == "Tekst.\n\n<!-- ivpgen-grafiek partners -->\n\nMeer tekst.\n"
 
 
-def test_a_second_copy_on_a_page_gets_its_own_ids() -> None:
-    svg = ('<svg role="img" aria-labelledby="grafiek-a-titel grafiek-a-beschrijving">'
-           '<title id="grafiek-a-titel">a</title><desc id="grafiek-a-beschrijving">grafiek-a-x'
-           '</desc><path id="grafiek-a-1" clip-path="url(#grafiek-a-1)"/></svg>')
-    copy, prefix = instance(svg, "grafiek-a", 2)
-    assert prefix == "grafiek-a--2"
-    assert 'aria-labelledby="grafiek-a--2-titel grafiek-a--2-beschrijving"' in copy
-    assert 'id="grafiek-a--2-1" clip-path="url(#grafiek-a--2-1)"' in copy
-    assert ">grafiek-a-x<" in copy, "text content is not renamed"
-    assert instance(svg, "grafiek-a", 1) == (svg, "grafiek-a")
+def test_a_chart_is_placed_as_a_picture_and_a_second_copy_gets_its_own_id(catalog: Catalog) -> None:
+    chart = catalog.charts["trend-inbraken"]
+    svgs = {(chart.id, "wide"): '<svg xmlns="x" width="640" height="300.5"></svg>',
+            (chart.id, "narrow"): '<svg xmlns="x" width="340" height="280"></svg>',
+            (chart.id, "print"): '<svg xmlns="x" width="493pt" height="200pt"></svg>'}
+    placer = Placer(svgs)
+    placer.start_page("cijfers.md")
+    first = placer.place("cijfers.md", chart, lambda path: "../" + path)
+    second = placer.place("cijfers.md", chart, lambda path: "../" + path)
+    assert (first.prefix, second.prefix) == ("grafiek-trend-inbraken", "grafiek-trend-inbraken--2")
+    # Mobile first: the narrow drawing is the img, the wide one a source from the breakpoint up.
+    assert first.img is not None and first.img.url == "../grafieken/trend-inbraken.smal.svg"
+    assert (first.img.width, first.img.height, first.img.media) == (340, 280, "")
+    [wide] = first.sources
+    assert (wide.url, wide.width, wide.height) == ("../grafieken/trend-inbraken.svg", 640, 301)
+    assert wide.media == "(min-width: 45em)"
+    assert first.links["svg"] == "../grafieken/trend-inbraken.svg"
 
 
 def test_field_reference_is_validated() -> None:

@@ -3,15 +3,19 @@ cached between builds; placed by staff with a shortcode; mistakes reported, neve
 
 from __future__ import annotations
 
+import html
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import run_ivpgen
+from tests.conftest import EPOCH, ROOT, copy_plan, run_ivpgen
 
-FIGURE = re.compile(r'<figure class="chart chart--(?P<kind>[\w-]+)" id="(?P<id>[\w-]+)">'
-                    r"(?P<body>.*?)</figure>", re.S)
+FIGURE = re.compile(r'<figure class="chart chart--(?P<kind>[\w-]+)(?P<phone> chart--phone-form)?" '
+                    r'id="(?P<id>[\w-]+)">(?P<body>.*?)</figure>', re.S)
 COUNT = re.compile(r"(\d+) grafieken, (\d+) opnieuw getekend")
 
 
@@ -26,10 +30,11 @@ def test_every_chart_has_title_description_table_and_downloads(example: Path) ->
         html = page.read_text(encoding="utf-8")
         main = html.split('<main id="inhoud"', 1)[1]
         figures = list(FIGURE.finditer(main))
-        # Every SVG that means something is a chart in its figure; icons, sparklines and the
-        # icon sprite are decorative (aria-hidden, the text next to them says the same).
+        # Charts are pictures in their figures; an inline SVG is only ever decorative (icons,
+        # sparklines, person figures: aria-hidden, the text next to them says the same).
         meaningful = [tag for tag in re.findall(r"<svg\b[^>]*>", main) if 'aria-hidden="true"' not in tag]
-        assert len(meaningful) == len(figures), f"{page}: an <svg> outside a chart figure"
+        assert not meaningful, f"{page}: an inline <svg> that is not decorative"
+        assert main.count('<picture>') == len(figures), f"{page}: a chart picture outside a figure"
         for figure in figures:
             _check_figure(page, figure, example)
             kinds.add(figure["kind"])
@@ -44,14 +49,25 @@ def test_every_chart_has_title_description_table_and_downloads(example: Path) ->
 
 
 def _check_figure(page: Path, figure: re.Match[str], site: Path) -> None:
+    """A chart on a page: its title as caption, its description as the image's alternative
+    text, its drawings (narrow and wide, switched by a media query) as files that exist and
+    carry the same words, its numbers as a table, and three downloads."""
     body, prefix = figure["body"], figure["id"]
-    svg_text = re.search(r"<svg.*?</svg>", body, re.S)
-    assert svg_text, f"{page}: {prefix} has no inline SVG"
-    svg = ET.fromstring(svg_text.group(0))  # noqa: S314 - our own output
-    labels = (svg.get("aria-labelledby") or "").split()
-    texts = {el.get("id"): (el.text or "").strip() for el in svg.iter() if el.get("id") in labels}
-    assert svg.get("role") == "img" and len(labels) == 2, f"{page}: {prefix}"
-    assert all(texts.get(label) for label in labels), f"{page}: {prefix} lacks title or desc"
+    caption = re.search(r'<figcaption class="chart__caption">(.*?)(?:<span|</figcaption>)', body, re.S)
+    img = re.search(r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)"', body)
+    assert caption and img, f"{page}: {prefix} lacks a caption or an image with alternative text"
+    assert "<svg" not in body, f"{page}: {prefix} is inlined (pages stay small with image files)"
+    files = [img[1], *re.findall(r'<source media="\(min-width: 45em\)" srcset="([^"]+)"', body)]
+    for src in files:
+        svg = ET.parse(page.parent / src).getroot()  # noqa: S314 - our own output
+        words = {el.get("id"): el.text for el in svg.iter() if el.get("id", "").endswith(
+            ("-titel", "-beschrijving"))}
+        assert list(words.values()) == [html.unescape(caption[1].strip()), html.unescape(img[4])], (
+            f"{page}: {src} carries other words than the page")
+    if figure["phone"]:  # the timeline, partners x priorities: a list on phones, not a drawing
+        assert len(files) == 1 and '<div class="chart__phone">' in body, f"{page}: {prefix}"
+    else:
+        assert len(files) == 2 and files[0].endswith(".smal.svg"), f"{page}: {prefix} variants"
     assert re.search(r"<details class=\"chart__data\">.*?<table>.*?<caption id=\"" + prefix
                      + r"-tabel\">.*?<tbody>\s*<tr>", body, re.S), f"{page}: {prefix} table"
     links = re.findall(r'<a href="([^"]+)" download>', body)
@@ -62,7 +78,7 @@ def _check_figure(page: Path, figure: re.Match[str], site: Path) -> None:
 
 def test_downloads_hold_the_chart_numbers(example: Path) -> None:
     data = json.loads((example / "grafieken" / "doel-jeugd-overlast-soest.json").read_text())
-    assert data["title"] == "Meldingen van jeugdoverlast in Soest"
+    assert data["title"] == "Meldingen van jeugdoverlast in Soest: gedaald sinds 2016"
     assert "Oordeel: " in data["description"]
     rows = {row["year"]: row for row in data["rows"]}
     assert rows[2022]["measured"] == 462 and rows[2026]["path"] == 400
@@ -80,10 +96,13 @@ def _counts(output: str) -> tuple[int, int]:
 
 
 def _stored_charts(plan: Path) -> dict[str, str]:
-    """Every chart SVG in the plan's store: key -> the chart it was drawn for."""
-    return {meta.stem: json.loads(meta.read_text())["chart"]
-            for meta in (plan / ".cache/ivpgen").glob("??/*.json")
-            if json.loads(meta.read_text()).get("kind")}
+    """Every chart drawing in the plan's store: key -> 'chart id/variant'."""
+    found = {}
+    for meta in (plan / ".cache/ivpgen").glob("??/*.json"):
+        data = json.loads(meta.read_text())
+        if data.get("kind"):
+            found[meta.stem] = f"{data['chart']}/{data['variant']}"
+    return found
 
 
 def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path) -> None:
@@ -94,7 +113,7 @@ def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path) -> None:
     again = run_ivpgen("build", cwd=mini)
     assert _counts(again.output) == (total, 0)
     before = _stored_charts(mini)
-    assert len(before) == total
+    assert len({name.split("/")[0] for name in before.values()}) == total
     # Edit one figure of the indicator 'inbraken': only its charts are drawn again.
     data = mini / "content" / "data" / "inbraken.csv"
     data.write_text(data.read_text().replace("centrum;2024;3,9", "centrum;2024;3,7"))
@@ -102,7 +121,9 @@ def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path) -> None:
     assert _counts(edited.output) == (total, 2)
     after = _stored_charts(mini)
     new = sorted(chart for key, chart in after.items() if key not in before)
-    assert new == ["doel-minder-inbraken", "trend-inbraken"]
+    assert new == ["doel-minder-inbraken/narrow", "doel-minder-inbraken/print",
+                   "doel-minder-inbraken/wide", "trend-inbraken/narrow", "trend-inbraken/print",
+                   "trend-inbraken/wide"]
     assert before.items() <= after.items(), "a build never removes what another build may use"
 
 
@@ -144,3 +165,22 @@ def test_check_finds_shortcode_mistakes_without_building(mini: Path) -> None:
     assert (f"content/thema/inbraak.md\n  regel {len(lines) + 2}: fout: veld 'grafiek': indicator "
             "'inbraak' bestaat niet. Bedoelt u 'inbraken'?") in result.output
     assert not (mini / "site").exists(), "check builds nothing"
+
+
+def test_a_warm_build_imports_neither_matplotlib_nor_weasyprint(tmp_path: Path) -> None:
+    """Nothing changed, so every chart and PDF comes from the store: the build must not pay for
+    importing the libraries that draw them (about a second). The plan with neighbourhoods has
+    charts and a printed summary."""
+    plan = copy_plan(ROOT / "tests" / "fixtures" / "wijken", tmp_path / "plan")
+    first = run_ivpgen("build", cwd=plan, env=EPOCH)
+    assert first.code == 0, first.output
+    assert _counts(first.output)[1] > 0 and "samenvatting" in first.output
+    warm = subprocess.run([sys.executable, "-X", "importtime", "-m", "ivpgen", "build"], cwd=plan,
+                          env={**os.environ, **EPOCH},
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert warm.returncode == 0, warm.stderr
+    assert _counts(warm.stderr)[1] == 0, "nothing is drawn again"
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in warm.stderr.splitlines() if line.startswith("import time:")}
+    assert "mkdocs" in imported, "the import log is read"
+    assert not imported & {"matplotlib", "weasyprint"}, sorted(imported & {"matplotlib", "weasyprint"})

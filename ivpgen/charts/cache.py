@@ -1,9 +1,10 @@
-"""Draw only what changed: a chart's SVG comes from the store under a hash of its input.
+"""Draw only what changed: each variant of a chart comes from the store under a hash of its input.
 
-A chart's key is the SHA-256 of everything that shapes its SVG: its words, its drawing spec
-(the data), the palette (house style), the matplotlib version and the source code of the
-drawing modules. Missing charts are drawn by the runner (in worker processes when there are
-enough), collected, then stored. matplotlib is imported only when something is drawn.
+A key is the SHA-256 of everything that shapes one SVG: the chart's words, its drawing spec
+(the data), the palette (house style), the variant (wide, narrow, print), the matplotlib
+version and the source code of the drawing modules. Charts with a missing variant are drawn
+by the runner (all variants in one task; in worker processes when there are enough),
+collected, then stored. matplotlib is imported only when something is drawn.
 """
 
 from __future__ import annotations
@@ -20,15 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from ivpgen.charts.spec import Chart
+from ivpgen.charts.variants import Variant, variants_of
 from ivpgen.errors import ChartError
 from ivpgen.progress import Progress, Tick, ticker
 from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
 
-DRAWING_MODULES = ("draw.py", "draw_series.py", "draw_plan.py", "render.py", "svg.py",
-                   "spec.py", "palette.py")
-MIN_PARALLEL = 4
-"""Below this many charts to draw, handing them to worker processes costs more than it saves."""
+DRAWING_MODULES = ("fonts.py", "shapes.py", "scale.py", "parts.py", "canvas.py", "draw_series.py",
+                   "draw_bars.py", "draw_multiples.py", "draw_plan.py", "render.py", "svg.py",
+                   "spec.py", "palette.py", "variants.py")
+MIN_PARALLEL = 100
+"""Below this many charts to draw, handing them to worker processes (each imports matplotlib,
+about 0.6 s of CPU) costs more than it saves: a chart takes about 5 ms of CPU per variant
+(``benchmarks/charts.py``)."""
+SvgKey = tuple[str, str]
+"""(chart id, variant name)."""
 
 
 @cache
@@ -46,12 +53,13 @@ def matplotlib_version() -> str:
     return version("matplotlib")
 
 
-def chart_key(chart: Chart) -> str:
-    """The cache key of a chart: a hash of its input, the style and the code that draws it."""
+def chart_key(chart: Chart, variant: Variant) -> str:
+    """The store key of a chart's variant: a hash of its input, the style, the variant and the
+    code that draws it."""
     payload: dict[str, Any] = {
         "prefix": chart.prefix, "title": chart.title, "desc": chart.desc,
         "kind": type(chart.spec).__name__, "spec": dataclasses.asdict(chart.spec),
-        "palette": dataclasses.asdict(chart.palette),
+        "palette": dataclasses.asdict(chart.palette), "variant": dataclasses.asdict(variant),
         "matplotlib": matplotlib_version(), "code": code_version(),
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -61,37 +69,44 @@ def chart_key(chart: Chart) -> str:
 @dataclass(frozen=True)
 class Report:
     total: int
+    """Charts (each in its variants)."""
     drawn: int
+    """Charts drawn because a variant was not in the store."""
     seconds: float
 
 
 def chart_svgs(charts: Iterable[Chart], store: Store, runner: Runner,
-               progress: Progress | None = None) -> tuple[dict[str, str], Report]:
-    """Every chart's SVG by chart id: from the store when its key is there, else drawn (with a
-    progress task 'charts' for the ones drawn)."""
+               progress: Progress | None = None) -> tuple[dict[SvgKey, str], Report]:
+    """Every variant's SVG by (chart id, variant): from the store when its key is there, else
+    drawn (with a progress task 'charts' for the charts drawn)."""
     started = time.perf_counter()
     charts = list(charts)
-    keys = {chart.id: chart_key(chart) for chart in charts}
-    svgs: dict[str, str] = {}
-    for chart_id, key in keys.items():
+    keys = {(chart.id, v.name): chart_key(chart, v)
+            for chart in charts for v in variants_of(chart.kind)}
+    svgs: dict[SvgKey, str] = {}
+    for name, key in keys.items():
         entry = store.get(key)
         if entry is not None:
-            svgs[chart_id] = entry.data.decode("utf-8")
-    missing = [chart for chart in charts if chart.id not in svgs]
-    drawn = draw_all(missing, runner, ticker(progress, "charts", len(missing)))
-    for chart, svg in zip(missing, drawn, strict=True):
-        store.put(keys[chart.id], svg.encode("utf-8"), {"kind": chart.kind, "chart": chart.id})
-        svgs[chart.id] = svg
-    return svgs, Report(len(keys), len(missing), time.perf_counter() - started)
+            svgs[name] = entry.data.decode("utf-8")
+    missing = [c for c in charts if any((c.id, v.name) not in svgs for v in variants_of(c.kind))]
+    drawn_all = draw_all(missing, runner, ticker(progress, "charts", len(missing)))
+    for chart, drawn in zip(missing, drawn_all, strict=True):
+        for variant, svg in zip(variants_of(chart.kind), drawn, strict=True):
+            store.put(keys[chart.id, variant.name], svg.encode("utf-8"),
+                      {"kind": chart.kind, "chart": chart.id, "variant": variant.name})
+            svgs[chart.id, variant.name] = svg
+    return svgs, Report(len(charts), len(missing), time.perf_counter() - started)
 
 
-def draw_all(charts: list[Chart], runner: Runner, on_done: Tick | None = None) -> list[str]:
-    """Draw charts (in worker processes when there are enough); a failure names its chart."""
+def draw_all(charts: list[Chart], runner: Runner,
+             on_done: Tick | None = None) -> list[list[str]]:
+    """Draw every variant of the charts (in worker processes when there are enough); a failure
+    names its chart."""
     if not charts:
         return []
-    from ivpgen.charts.render import render  # imports matplotlib: only when something is drawn
+    from ivpgen.charts.render import render_all  # imports matplotlib: only when something is drawn
 
     try:
-        return runner.map(render, charts, [chart.id for chart in charts], MIN_PARALLEL, on_done)
+        return runner.map(render_all, charts, [chart.id for chart in charts], MIN_PARALLEL, on_done)
     except TaskError as exc:
         raise ChartError(f"de grafiek '{exc.name}' kon niet worden getekend: {exc.cause}") from exc

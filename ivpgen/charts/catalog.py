@@ -46,14 +46,14 @@ class Catalog:
             self._add(("tijdlijn", tid), plan.timeline_chart(
                 ctx, f"tijdlijn-{tid}", {tid: theme}, ctx.t("timeline_theme_title", theme=theme.title)))
         self._add(("status", ""), plan.plan_status_chart(
-            ctx, plan.action_counts(ctx), "status-plan", ctx.t("status_plan_title")))
+            ctx, plan.action_counts(ctx), "status-plan", "status_plan_title"))
         self._add(("tijdlijn", ""), plan.timeline_chart(ctx, "tijdlijn", site.themes,
                                                         ctx.t("timeline_title")))
         for report in site.content.progress_reports:
             counts = plan.snapshot_counts(ctx, {a: u.status for a, u in report.actions.items()})
-            title = ctx.t("status_snapshot_title", date=ctx.locale.date(report.date))
-            self._add(("voortgang", str(report.year)),
-                      plan.plan_status_chart(ctx, counts, f"status-voortgang-{report.year}", title))
+            self._add(("voortgang", str(report.year)), plan.plan_status_chart(
+                ctx, counts, f"status-voortgang-{report.year}", "status_snapshot_title",
+                date=ctx.locale.date(report.date)))
         self._add(("partners", ""), plan.matrix_chart(ctx))
         self._add(("velden", ""), plan.fields_chart(ctx))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ivpgen.charts.context import Ctx, capital, sentence
 from ivpgen.charts.data import make_table
@@ -11,6 +11,7 @@ from ivpgen.charts.spec import (
     Column,
     ComparisonSpec,
     GoalMarks,
+    KeyWords,
     Line,
     Reference,
     Table,
@@ -18,16 +19,37 @@ from ivpgen.charts.spec import (
     Value,
 )
 from ivpgen.charts.verdict import expected
+from ivpgen.charts.words import comparison_title, goal_title, kind_words, trend_title
 from ivpgen.model import Goal, Indicator
 from ivpgen.views import Figure
 
+TOTAL_SHARE = 0.9
+"""A reference figure at least this share of the sum of the areas compared is their total (a
+mean or a rate is at most the largest of them): a count for the region, not comparable."""
+
+
+def used_areas(ctx: Ctx, indicator: Indicator) -> list[str]:
+    """Every area the indicator has figures for, in the plan's order."""
+    return [a for a in ctx.site.areas if any(m.area == a for m in indicator.measurements)]
+
 
 def default_areas(ctx: Ctx, indicator: Indicator) -> list[str]:
-    """The areas an indicator's trend shows: the region and country if it has figures for them,
-    else every area it has figures for."""
-    used = [a for a in ctx.site.areas if any(m.area == a for m in indicator.measurements)]
-    summary = [a for a in used if ctx.area_kinds.get(a) in ("regio", "land")]
-    return summary or used
+    """The areas an indicator's trend shows: every area it has figures for."""
+    return used_areas(ctx, indicator)
+
+
+def totals(ctx: Ctx, indicator: Indicator) -> dict[str, int]:
+    """Reference areas whose figures are the total of the areas compared (the region's count is
+    the sum of its municipalities'), with the number of areas they add up."""
+    compared, references, _kind = compared_areas(ctx, indicator)
+    values = {(m.area, m.year): m.value for m in indicator.measurements}
+    found: dict[str, int] = {}
+    for ref in references:
+        years = [y for (a, y) in values if a == ref and all((c, y) in values for c in compared)]
+        if years and all(values[ref, y] >= TOTAL_SHARE * sum(values[c, y] for c in compared)
+                         for y in years):
+            found[ref] = len(compared)
+    return found
 
 
 def _unit(ctx: Ctx, indicator: Indicator) -> str:
@@ -50,41 +72,60 @@ def change(ctx: Ctx, series: Sequence[Figure], decimals: int) -> str:
     return ctx.t("fell" if last.value < first.value else "rose", **values)
 
 
-def _line(ctx: Ctx, label: str, series: Sequence[Figure], decimals: int) -> Line:
-    mark = ctx.locale.t("site.illustrative_mark")
-    return Line(label, tuple(f.year for f in series), tuple(f.value for f in series),
-                tuple(ctx.number(f.value, decimals) + (mark if f.illustrative else "")
-                      for f in series))
+def shown(ctx: Ctx, figure: Figure, decimals: int, divide: int = 1) -> str:
+    """A figure as a label: 5,5, or 5,5* when it is illustrative."""
+    mark = ctx.locale.t("site.illustrative_mark") if figure.illustrative else ""
+    return ctx.number(figure.value / divide, decimals) + mark
+
+
+def _line(ctx: Ctx, label: str, series: Sequence[Figure], decimals: int, divide: int = 1,
+          reference: bool = False) -> Line:
+    """A series as a line to draw; a total is divided by the areas it adds up (their mean)."""
+    return Line(label, tuple(f.year for f in series), tuple(f.value / divide for f in series),
+                tuple(shown(ctx, f, decimals, divide) for f in series),
+                tuple(f.illustrative for f in series), reference)
+
+
+def key_words(ctx: Ctx) -> KeyWords:
+    return KeyWords(ctx.t("key_measured"), ctx.t("key_illustrative"))
+
+
+def _mean_label(ctx: Ctx, area: str, kind: str) -> str:
+    return ctx.t("mean_label", area=ctx.site.areas[area], kind=kind_words(ctx, kind)[0])
+
+
+def _mean_notes(ctx: Ctx, sums: dict[str, int], kind: str) -> list[str]:
+    """Why a total is drawn as a mean (for the description and under the table)."""
+    one, many = kind_words(ctx, kind)
+    return [ctx.t("mean_note", area=ctx.site.areas[a], kind=one, kinds=many) for a in sums]
 
 
 def trend_chart(ctx: Ctx, indicator: Indicator, areas: Sequence[str],
                 chart_id: str | None = None) -> Chart | None:
-    """The yearly figures of an indicator in a few areas, one labelled line each."""
-    series = {a: ctx.site.series(indicator, a) for a in areas}
-    series = {a: s for a, s in series.items() if s}
+    """The yearly figures of an indicator in some areas, one labelled line each; a total (the
+    region's count) as the mean per area, so that like is compared with like."""
+    series = {a: s for a in areas if (s := ctx.site.series(indicator, a))}
     if not series:
         return None
-    names = ctx.site.areas
+    _compared, references, kind = compared_areas(ctx, indicator)
+    sums = {a: n for a, n in totals(ctx, indicator).items() if a in series}
+    main = [a for a in series if a not in references]
     decimals = indicator.decimals
-    desc = sentence(*(ctx.t("area_change", area=names[a], change=change(ctx, s, decimals))
-                      for a, s in series.items()),
-                    _unit(ctx, indicator),
+    lines = tuple(_line(ctx, _mean_label(ctx, a, kind) if a in sums else ctx.site.areas[a], s,
+                        decimals, sums.get(a, 1), reference=bool(main) and a in references)
+                  for a, s in series.items())
+    notes = _mean_notes(ctx, sums, kind)
+    desc = sentence(*(ctx.t("area_change", area=ctx.site.areas[a], change=change(ctx, s, decimals))
+                      for a, s in series.items()), *notes, _unit(ctx, indicator),
                     ctx.illustrative_sentence(f for s in series.values() for f in s))
-    lines = tuple(_line(ctx, names[a], s, decimals) for a, s in series.items())
-    spec = TrendSpec(indicator.unit or "", lines, None, decimals,
-                     _legend(ctx, (f for s in series.values() for f in s)))
-    title = ctx.t("trend_title", name=indicator.name)
+    spec = TrendSpec(indicator.unit or "", lines, None, decimals, "", key_words(ctx))
+    title = trend_title(ctx, indicator.name, series, main, decimals)
     return Chart(chart_id or f"trend-{indicator.id}", "trend", title, desc,
-                 _wide_table(ctx, indicator, title, series), spec, ctx.palette)
-
-
-def _legend(ctx: Ctx, figures: Iterable[Figure]) -> str:
-    """The footnote under a chart whose labels carry the illustrative mark."""
-    return ctx.t("illustrative_legend") if any(f.illustrative for f in figures) else ""
+                 _wide_table(ctx, indicator, title, series, notes), spec, ctx.palette)
 
 
 def _wide_table(ctx: Ctx, indicator: Indicator, title: str,
-                series: dict[str, list[Figure]]) -> Table:
+                series: dict[str, list[Figure]], notes: Sequence[str]) -> Table:
     """Years as rows, areas as columns, like the table on the indicators page."""
     names = ctx.site.areas
     columns = [Column("year", ctx.t("year"))] + [
@@ -101,7 +142,7 @@ def _wide_table(ctx: Ctx, indicator: Indicator, title: str,
             if figure and figure.illustrative:
                 marks.append((r, c))
         rows.append(row)
-    return make_table(ctx.locale, _caption(title, indicator), columns, rows, marks)
+    return make_table(ctx.locale, _caption(title, indicator), columns, rows, marks, notes)
 
 
 def goal_chart(ctx: Ctx, goal: Goal) -> Chart | None:
@@ -120,11 +161,10 @@ def goal_chart(ctx: Ctx, goal: Goal) -> Chart | None:
         baseline, target,
         ctx.t("baseline_label", year=baseline[0], value=ctx.number(baseline[1], decimals)),
         ctx.t("target_label", year=target[0], value=ctx.number(target[1], decimals)),
-        ctx.t("path_label"), ctx.t("verdict_chart", verdict=verdict_label))
+        ctx.t("path_label"))
     line = _line(ctx, view.area_name, series, decimals)
-    spec = TrendSpec(indicator.unit or "", (line,) if series else (), marks, decimals,
-                     _legend(ctx, series))
-    title = ctx.t("goal_title", name=indicator.name, area=view.area_name)
+    spec = TrendSpec(indicator.unit or "", (line,) if series else (), marks, decimals, "", key_words(ctx))
+    title = goal_title(ctx, indicator.name, view.area_name, series, decimals)
     goal_sentence = ctx.t("goal_sentence", year=target[0], value=ctx.number(target[1], decimals))
     desc = sentence(capital(change(ctx, series, decimals)) + "." if series else "",
                     _unit(ctx, indicator), goal_sentence,
@@ -164,7 +204,7 @@ def _goal_table(ctx: Ctx, indicator: Indicator, title: str, area_name: str,
 def compared_areas(ctx: Ctx, indicator: Indicator) -> tuple[list[str], list[str], str]:
     """(areas compared, reference areas, 'gemeente' or 'wijk'): municipalities when two or more
     have figures, else neighbourhoods; the region and country (or the municipality) as references."""
-    used = [a for a in ctx.site.areas if any(m.area == a for m in indicator.measurements)]
+    used = used_areas(ctx, indicator)
     for kind in ("gemeente", "wijk"):
         compared = [a for a in used if ctx.area_kinds.get(a) == kind]
         if len(compared) >= 2:
@@ -174,7 +214,8 @@ def compared_areas(ctx: Ctx, indicator: Indicator) -> tuple[list[str], list[str]
 
 
 def comparison_chart(ctx: Ctx, indicator: Indicator) -> Chart | None:
-    """The latest figure per municipality (or neighbourhood), with the region and country."""
+    """The latest figure per municipality (or neighbourhood), highest first, with the region
+    (its mean per area when its figure is a total) and the country as reference lines."""
     compared, references, kind = compared_areas(ctx, indicator)
     if not compared:
         return None
@@ -183,23 +224,29 @@ def comparison_chart(ctx: Ctx, indicator: Indicator) -> Chart | None:
     years = {latest[a].year for a in compared}
     label = {a: names[a] if len(years) == 1 else ctx.t("with_year", area=names[a],
                                                        year=latest[a].year) for a in latest}
-    mark = ctx.locale.t("site.illustrative_mark")
-    shown = {a: ctx.number(f.value, decimals) + (mark if f.illustrative else "")
-             for a, f in latest.items()}
-    refs = tuple(Reference(f"{label[a]} {shown[a]}", latest[a].value) for a in references)
-    spec = ComparisonSpec(indicator.unit or "", tuple(label[a] for a in compared),
-                          tuple(latest[a].value for a in compared),
-                          tuple(shown[a] for a in compared), refs, decimals,
-                          _legend(ctx, latest.values()))
-    key = "comparison_title" if kind == "gemeente" else "comparison_title_wijken"
-    title = ctx.t(key, name=indicator.name)
+    sums = totals(ctx, indicator)
+    refs = tuple(Reference(_reference_label(ctx, a, label[a], kind, sums) + " "
+                           + shown(ctx, latest[a], decimals, sums.get(a, 1)),
+                           latest[a].value / sums.get(a, 1)) for a in references)
+    order = sorted(compared, key=lambda a: -latest[a].value)
+    spec = ComparisonSpec(indicator.unit or "", tuple(label[a] for a in order),
+                          tuple(latest[a].value for a in order),
+                          tuple(shown(ctx, latest[a], decimals) for a in order),
+                          tuple(latest[a].illustrative for a in order), refs, decimals, "",
+                          key_words(ctx))
+    title = comparison_title(ctx, indicator.name, [(label[a], latest[a]) for a in compared], kind)
+    notes = _mean_notes(ctx, sums, kind)
     desc = _comparison_desc(ctx, [(label[a], latest[a]) for a in compared],
                             [(label[a], latest[a]) for a in references], decimals)
-    desc = sentence(desc, _unit(ctx, indicator),
+    desc = sentence(desc, *notes, _unit(ctx, indicator),
                     ctx.illustrative_sentence(latest.values()))
     return Chart(f"vergelijking-{indicator.id}", "vergelijking", title, desc,
-                 _comparison_table(ctx, indicator, title, compared, references, latest),
+                 _comparison_table(ctx, indicator, title, compared, references, latest, notes),
                  spec, ctx.palette)
+
+
+def _reference_label(ctx: Ctx, area: str, label: str, kind: str, sums: dict[str, int]) -> str:
+    return _mean_label(ctx, area, kind) if area in sums else label
 
 
 def _comparison_desc(ctx: Ctx, compared: list[tuple[str, Figure]],
@@ -219,7 +266,8 @@ def _comparison_desc(ctx: Ctx, compared: list[tuple[str, Figure]],
 
 
 def _comparison_table(ctx: Ctx, indicator: Indicator, title: str, compared: list[str],
-                      references: list[str], latest: dict[str, Figure]) -> Table:
+                      references: list[str], latest: dict[str, Figure],
+                      notes: Sequence[str]) -> Table:
     columns = [Column("area", ctx.t("area")), Column("year", ctx.t("year")),
                Column("value", ctx.t("value"), "number", indicator.decimals),
                Column("kind", ctx.t("kind"))]
@@ -232,4 +280,4 @@ def _comparison_table(ctx: Ctx, indicator: Indicator, title: str, compared: list
         if figure.illustrative:
             marks.append((len(rows), 2))
         rows.append([names[area], figure.year, figure.value, kind])
-    return make_table(ctx.locale, _caption(title, indicator), columns, rows, marks)
+    return make_table(ctx.locale, _caption(title, indicator), columns, rows, marks, notes)

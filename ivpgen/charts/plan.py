@@ -14,6 +14,9 @@ from ivpgen.charts.spec import (
     Column,
     FieldsSpec,
     MatrixSpec,
+    PhoneForm,
+    PhoneGroup,
+    PhoneItem,
     StatusSpec,
     Table,
     TimelineSpec,
@@ -50,24 +53,28 @@ def theme_status_chart(ctx: Ctx, theme_id: str, theme: Theme) -> Chart | None:
     statuses = _statuses(ctx)
     spec = StatusSpec((theme.title,), statuses, (tuple(counts[s] for s, _ in statuses),),
                       ctx.t("status_axis"), stacked=False)
-    title = ctx.t("status_title", theme=theme.title)
+    title = ctx.t("status_title", theme=theme.title, done=counts["afgerond"],
+                  total=len(theme.actions))
     columns = [Column("status", ctx.t("status")), Column("count", ctx.t("count"), "number")]
     table = make_table(ctx.locale, title, columns, [[label, counts[s]] for s, label in statuses])
     return Chart(f"status-{theme_id}", "status", title, _status_parts(ctx, counts), table, spec,
                  ctx.palette)
 
 
-def plan_status_chart(ctx: Ctx, counts: Counts, chart_id: str, title: str) -> Chart | None:
-    """Actions per status for every priority: one stacked bar per priority, totals in the table."""
+def plan_status_chart(ctx: Ctx, counts: Counts, chart_id: str, title_key: str,
+                      **words: str) -> Chart | None:
+    """Actions per status for every priority: one stacked bar per priority, totals in the table;
+    the title (``title_key`` with ``words``) says how many are done."""
     if not any(counts.values()):
         return None
     statuses = _statuses(ctx)
     themes = ctx.site.themes
     rows = [tid for tid in themes if counts.get(tid)]
+    total: Counter[str] = sum((counts[tid] for tid in rows), Counter())
+    title = ctx.t(title_key, done=total["afgerond"], total=sum(total.values()), **words)
     spec = StatusSpec(tuple(themes[tid].title for tid in rows), statuses,
                       tuple(tuple(counts[tid][s] for s, _ in statuses) for tid in rows),
                       ctx.t("status_axis"), stacked=True)
-    total: Counter[str] = sum((counts[tid] for tid in rows), Counter())
     columns = [Column("priority", ctx.t("priority"))] + [
         Column(s, label, "number") for s, label in statuses] + [
         Column("total", ctx.t("total"), "number")]
@@ -118,7 +125,19 @@ def timeline_chart(ctx: Ctx, chart_id: str, themes: dict[str, Theme], title: str
                  future=sum(today < _date(a.start) for _, a in actions),
                  past=sum(_date(a.deadline) < today for _, a in actions))
     return Chart(chart_id, "tijdlijn", title, desc, _timeline_table(ctx, title, actions), spec,
-                 ctx.palette)
+                 ctx.palette, phone=_timeline_phone(ctx, actions))
+
+
+def _timeline_phone(ctx: Ctx, actions: Sequence[tuple[Theme, Action]]) -> PhoneForm:
+    """The timeline as a list per priority: each action's months and status."""
+    groups: dict[str, list[PhoneItem]] = {}
+    for theme, action in actions:
+        period = ctx.t("phone_period", start=ctx.locale.date(_date(action.start), "MMM y"),
+                       end=ctx.locale.date(_date(action.deadline), "MMM y"))
+        groups.setdefault(theme.title, []).append(PhoneItem(
+            action.title, period, action.status, ctx.locale.t(f"status.{action.status}")))
+    return PhoneForm(ctx.t("timeline_phone_intro", date=ctx.locale.date(ctx.site.today)),
+                     tuple(PhoneGroup(title, tuple(items)) for title, items in groups.items()))
 
 
 def _date(value: dt.date | None) -> dt.date:
@@ -151,7 +170,6 @@ def matrix_chart(ctx: Ctx) -> Chart | None:
     if not partners or not themes:
         return None
     cells = tuple(tuple(_shared(t, p.id) for t in themes.values()) for p in partners)
-    title = ctx.t("matrix_title")
     spec = MatrixSpec(tuple(p.name for p in partners), tuple(t.title for t in themes.values()),
                       cells, ctx.t("matrix_legend_count"), ctx.t("matrix_legend_named"))
     totals = [sum(c or 0 for c in row) for row in cells]
@@ -159,12 +177,26 @@ def matrix_chart(ctx: Ctx) -> Chart | None:
     desc = (ctx.t("matrix_desc", partners=len(partners), priorities=len(themes),
                   top=partners[top].name, count=totals[top]) if totals[top] else
             ctx.t("matrix_desc_none", partners=len(partners), priorities=len(themes)))
+    title = (ctx.t("matrix_title_top", top=partners[top].name) if totals.count(totals[top]) == 1
+             else ctx.t("matrix_title"))
     columns = [Column("partner", ctx.t("partner"))] + [
         Column(tid, t.title, "number") for tid, t in themes.items()]
     table = make_table(ctx.locale, title, columns,
                        [[p.name, *row] for p, row in zip(partners, cells, strict=True)],
                        notes=(ctx.t("matrix_note"),))
-    return Chart("partners", "partners", title, desc, table, spec, ctx.palette)
+    phone = PhoneForm("", tuple(
+        PhoneGroup(p.name, tuple(PhoneItem(t.title, _involvement(ctx, count))
+                                 for t, count in zip(themes.values(), row, strict=True)
+                                 if count is not None))
+        for p, row in zip(partners, cells, strict=True)))
+    return Chart("partners", "partners", title, desc, table, spec, ctx.palette, phone=phone)
+
+
+def _involvement(ctx: Ctx, count: int) -> str:
+    """'3 acties', '1 actie', or 'partner, zonder eigen actie'."""
+    if not count:
+        return ctx.t("matrix_legend_named_short")
+    return ctx.t("actions_one" if count == 1 else "actions_many", count=count)
 
 
 def _shared(theme: Theme, partner_id: str) -> int | None:
@@ -186,7 +218,9 @@ def fields_chart(ctx: Ctx) -> Chart | None:
                       tuple(_reference_label(ctx, shares, f) for f in SAFETY_FIELDS),
                       ctx.t("plan_label"), reference.label if reference else "",
                       ctx.t("share_axis"))
-    title = ctx.t("fields_title")
+    most = max(SAFETY_FIELDS, key=lambda f: counts[f])
+    title = (ctx.t("fields_title_top", field=most) if list(counts.values()).count(counts[most]) == 1
+             else ctx.t("fields_title"))
     parts = ", ".join(ctx.t("fields_part", count=counts[f], field=f)
                       for f in SAFETY_FIELDS if counts[f])
     desc = sentence(ctx.t("fields_desc", count=len(themes), parts=parts),

@@ -69,6 +69,17 @@ class Line:
     years: tuple[int, ...]
     values: tuple[float, ...]
     shown: tuple[str, ...]
+    illustrative: tuple[bool, ...]
+    reference: bool = False
+    """A comparison line (the regional mean, the country), drawn thinner and labelled as such."""
+
+
+@dataclass(frozen=True)
+class KeyWords:
+    """The words of a figures chart's key: how a measured and an illustrative figure look."""
+
+    measured: str
+    illustrative: str
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,6 @@ class GoalMarks:
     baseline_label: str
     target_label: str
     path_label: str
-    verdict_label: str
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,7 @@ class TrendSpec:
     goal: GoalMarks | None
     decimals: int
     note: str
+    key: KeyWords
 
 
 @dataclass(frozen=True)
@@ -100,13 +111,17 @@ class Reference:
 
 @dataclass(frozen=True)
 class ComparisonSpec:
+    """The latest figure per area as horizontal bars, highest first, with reference lines."""
+
     unit: str
     labels: tuple[str, ...]
     values: tuple[float, ...]
     shown: tuple[str, ...]
+    illustrative: tuple[bool, ...]
     references: tuple[Reference, ...]
     decimals: int
     note: str
+    key: KeyWords
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,30 @@ class FieldsSpec:
     axis_label: str
 
 
+@dataclass(frozen=True)
+class PhoneItem:
+    label: str
+    detail: str
+    status: str = ""
+    """An action status (for its badge), or ''."""
+    status_label: str = ""
+
+
+@dataclass(frozen=True)
+class PhoneGroup:
+    title: str
+    items: tuple[PhoneItem, ...]
+
+
+@dataclass(frozen=True)
+class PhoneForm:
+    """A chart as an HTML list, shown on phones instead of a drawing that cannot shrink
+    (the timeline, the partners matrix): the same information, as text."""
+
+    intro: str
+    groups: tuple[PhoneGroup, ...]
+
+
 DrawSpec = TrendSpec | ComparisonSpec | StatusSpec | TimelineSpec | MatrixSpec | FieldsSpec
 
 
@@ -179,6 +218,7 @@ class Chart:
     palette: Palette
     verdict: VerdictCode | None = None
     verdict_label: str = ""
+    phone: PhoneForm | None = None
 
     @property
     def prefix(self) -> str:

@@ -1,11 +1,13 @@
-"""Turn matplotlib's SVG into an accessible, compact SVG that can be inlined in a page.
+"""Turn matplotlib's SVG into an accessible, compact SVG file (shown as an image, downloadable).
 
 - ``role="img"`` and ``aria-labelledby`` pointing at a ``<title>`` and a ``<desc>``;
 - every id starts with the chart's prefix, so several charts on one page never clash, and
   ids nothing refers to are dropped;
 - ``style`` attributes become presentation attributes and the ``<style>`` element goes: the
   site's Content-Security-Policy (``style-src 'self'``) blocks inline styles in an inlined SVG;
-- text keeps its text; its font is the house-style font stack.
+- text keeps its text; its font is the house-style font stack;
+- the size is in CSS pixels for a screen variant (so a browser shows it at its drawn size),
+  in points for print; coordinates are rounded to two decimals.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ PRESENTATION = frozenset({
 DROPPED = frozenset({"font-family"})
 _URL = re.compile(r"url\(#([^)]+)\)")
 _NO_ROTATION = re.compile(r"^rotate\(-?0 [-\d.]+ [-\d.]+\)$")
-_REFERRING = re.compile(r'(\s(?:id|aria-labelledby|clip-path|fill|stroke|xlink:href|href)=")([^"]*)"')
+_NUMBER = re.compile(r"-?\d+\.\d{3,}")
+ROUNDED = frozenset({"x", "y", "d", "transform", "width", "height", "viewBox"})
 
 
 class SvgError(ValueError):
@@ -38,7 +41,8 @@ def _tag(element: ET.Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
-def accessible_svg(raw: str, prefix: str, title: str, desc: str, font: str) -> str:
+def accessible_svg(raw: str, prefix: str, title: str, desc: str, font: str,
+                   unit: str = "pt") -> str:
     """The accessible form of matplotlib's SVG output (see the module docstring)."""
     root = ET.fromstring(raw)  # noqa: S314 - matplotlib's own output, not outside input
     for defs in root.findall(f"{{{SVG_NS}}}defs"):
@@ -53,8 +57,9 @@ def accessible_svg(raw: str, prefix: str, title: str, desc: str, font: str) -> s
     desc_el = ET.Element(f"{{{SVG_NS}}}desc", id=f"{prefix}-beschrijving")
     desc_el.text = desc
     root[0:0] = [title_el, desc_el]
-    for name in ("version",):
-        root.attrib.pop(name, None)
+    root.attrib.pop("version", None)
+    for name in ("width", "height"):
+        root.set(name, root.attrib[name].removesuffix("pt") + ("" if unit == "px" else unit))
     root.set("role", "img")
     root.set("aria-labelledby", f"{prefix}-titel {prefix}-beschrijving")
     root.set("font-family", font)
@@ -123,25 +128,16 @@ def _tidy(element: ET.Element) -> None:
                 child.tail = None
     if "d" in element.attrib:
         element.set("d", " ".join(element.attrib["d"].split()))
+    for name in ROUNDED & element.attrib.keys():
+        element.set(name, _NUMBER.sub(_round, element.attrib[name]))
     if _NO_ROTATION.match(element.attrib.get("transform", "")):
         del element.attrib["transform"]
 
 
-def instance(svg: str, prefix: str, number: int) -> tuple[str, str]:
-    """The SVG with its ids renamed for the n-th copy on one page, and the new prefix.
-
-    The copy's prefix ends in '--n': ids are slugs without '--', so it cannot clash with the
-    ids inside the first copy (prefix-1, prefix-2, ...) or with another chart's.
-    """
-    if number <= 1:
-        return svg, prefix
-    new = f"{prefix}--{number}"
-
-    def rename(match: re.Match[str]) -> str:
-        value = re.sub(rf"(^|[\s#]){re.escape(prefix)}-", rf"\g<1>{new}-", match.group(2))
-        return f'{match.group(1)}{value}"'
-
-    return _REFERRING.sub(rename, svg), new
+def _round(match: re.Match[str]) -> str:
+    """A coordinate with at most two decimals (a hundredth of a pixel is invisible)."""
+    text = f"{float(match.group(0)):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def standalone(svg: str) -> str:

@@ -37,7 +37,8 @@ class PrintContext:
 
     site: SiteView
     catalog: Catalog
-    svgs: dict[str, str]
+    svgs: dict[tuple[str, str], str]
+    """The charts' drawings by (chart id, variant); print uses the 'print' variant."""
     locale: Locale
     style: Style
     templates: tuple[Path, ...]
@@ -108,12 +109,13 @@ def _data_uri(svg: str) -> str:
 
 
 def chart_img(ctx: PrintContext, chart: Chart | None) -> Markup:
-    """A chart as an image with its title and description as alternative text (PDF /Alt)."""
-    if chart is None or chart.id not in ctx.svgs:
+    """A chart's print drawing (sized for an A4 column, text at least 8 pt when shown at its own
+    size) as an image with its title and description as alternative text (PDF /Alt)."""
+    if chart is None or (chart.id, "print") not in ctx.svgs:
         return Markup("")
     alt = ctx.locale.t("print.chart_alt", title=chart.title, desc=chart.desc).strip()
     return Markup('<img class="chart-img chart-img--{}" src="{}" alt="{}">').format(
-        chart.kind, Markup(_data_uri(ctx.svgs[chart.id])), alt)  # noqa: S704 - a data: URI
+        chart.kind, Markup(_data_uri(ctx.svgs[chart.id, "print"])), alt)  # noqa: S704 - a data: URI
 
 
 def logo_img(ctx: PrintContext, css_class: str) -> Markup:
