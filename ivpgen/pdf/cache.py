@@ -24,6 +24,8 @@ from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
 
 VARIANT = "pdf/ua-1"
+FINISH = "tags-1"
+"""The version of our finishing of WeasyPrint's tags (``tags.py``): part of every PDF's key."""
 """Tagged PDF for accessibility (PDF/UA-1): structure tree, /Lang, title, alt texts."""
 MACHINE_MESSAGES = re.compile(r"HarfBuzz|fontTools|Fontconfig|Pango|font", re.IGNORECASE)
 """WeasyPrint messages about this computer (font subsetting, font libraries), not about content."""
@@ -36,7 +38,7 @@ def weasyprint_version() -> str:
 
 def pdf_key(html: str, created: dt.datetime) -> str:
     digest = hashlib.sha256()
-    for part in (html, created.isoformat(), weasyprint_version(), VARIANT):
+    for part in (html, created.isoformat(), weasyprint_version(), VARIANT, FINISH):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -149,6 +151,8 @@ def make_pdf(job: tuple[str, dt.datetime, str]) -> tuple[bytes, int, list[str]]:
     """
     import weasyprint  # heavy import: only where PDFs are made
 
+    from ivpgen.pdf import tags
+
     html, created, key = job
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -157,7 +161,8 @@ def make_pdf(job: tuple[str, dt.datetime, str]) -> tuple[bytes, int, list[str]]:
         document = weasyprint.HTML(string=html).render(pdf_variant=VARIANT)
         document.metadata.created = document.metadata.modified = created.strftime(
             "%Y-%m-%dT%H:%M:%SZ")
-        data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=key[:32].encode("ascii"))
+        data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=key[:32].encode("ascii"),
+                                  finisher=tags.finish)
     finally:
         logger.removeHandler(collect)
     assert data is not None
