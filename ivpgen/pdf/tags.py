@@ -17,6 +17,7 @@ written, so the bytes stay reproducible and no second PDF library is needed:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pydyf
@@ -93,7 +94,7 @@ def _join_content(tree: Tree, page: bytes, mcids: list[int]) -> bool:
     if None in starts:
         return False
     drop: list[int] = []
-    for before, start in zip(starts, starts[1:], strict=False):
+    for before, start in pairwise(starts):
         assert before is not None and start is not None
         between = stream[before + 2:start - 1]
         if sum(op in _MARKS for op in between) or between.count(b"EMC") != 1:
