@@ -124,4 +124,5 @@ def _page_numbers(tree: Tree, page: bytes) -> list[Any]:
     nums = tree.get(root["ParentTree"])["Nums"]
     index = tree.pdf.page_references.index(page)
     assert nums[2 * index] == index  # WeasyPrint lists the pages first, in order
-    return nums[2 * index + 1]
+    numbers: list[Any] = nums[2 * index + 1]
+    return numbers
