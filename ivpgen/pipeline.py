@@ -68,6 +68,8 @@ class Settings:
     """How content paths are shown in messages, e.g. 'content/'."""
     licence: str = "CC0-1.0"
     """The licence of the open data (plugin option ``licence``)."""
+    config_name: str = "mkdocs.yml"
+    """The settings file as staff know it, for messages about its settings."""
 
     def fingerprint(self) -> str:
         """The fingerprint of everything this build reads (see ``fingerprint``)."""
@@ -168,7 +170,7 @@ class Pipeline:
         pages = site_pages(loaded, Ctx(site, Words(site, locale), catalog)) | living_pages(
             loaded, site, catalog, locale, settings.licence, settings.site_url)
         problems += found + _link_problems(settings, loaded, pages) + \
-            placeholder_review(loaded, site, prefix)
+            placeholder_review(loaded, site, prefix) + _print_settings(settings, locale)
         return Outcome(sorted(problems), loaded, locale, site, catalog, placements, pages,
                        notes=notes)
 
@@ -216,21 +218,36 @@ class Pipeline:
 
         assert outcome.loaded and outcome.site and outcome.catalog and outcome.locale
         loaded = outcome.loaded
-        bodies = {theme_id(src): loaded.sources[src].body
-                  for src, page in loaded.content.pages.items() if isinstance(page, Theme)}
+        themes = {theme_id(src): src for src, page in loaded.content.pages.items()
+                  if isinstance(page, Theme)}
         ctx = PrintContext(outcome.site, outcome.catalog, outcome.svgs, outcome.locale,
-                           settings.style, settings.template_dirs, bodies, settings.markdown(),
-                           settings.site_url, self.bytecode_cache(settings))
+                           settings.style, settings.template_dirs,
+                           {tid: loaded.sources[src].body for tid, src in themes.items()},
+                           settings.markdown(), settings.site_url, self.bytecode_cache(settings),
+                           {tid: outcome.placements.get(src, []) for tid, src in themes.items()})
         outcome.summaries, report = make_summaries(ctx, store, self.runner,
                                                    settings.fingerprint(), progress)
         outcome.problems += [Problem(s.file.path, 0, "", message, "warning")
                              for s in outcome.summaries for message in report.warnings
                              if message.startswith(s.file.path + ":")]
+        outcome.problems += [
+            Problem(s.poster.path, 0, "", outcome.locale.t(
+                "build.poster_pages", edition=s.label, pages=s.poster.pages), "warning")
+            for s in outcome.summaries if s.poster.pages != 1]
         pages = sum(s.file.pages for s in outcome.summaries)
         outcome.stats.update(pdfs=report.total, pdfs_made=report.made, pdf_pages=pages,
                              pdf_seconds=report.seconds)
         outcome.notes += [outcome.locale.t("build.machine", message=m) for m in report.machine]
-        outcome.files += [(s.file.path, s.file.data) for s in outcome.summaries]
+        outcome.files += [file for s in outcome.summaries for file in s.files]
+
+
+def _print_settings(settings: Settings, locale: Locale) -> list[Problem]:
+    """Without a web address the printed summaries and posters have no QR code. An info, not a
+    warning: a plan may be built before its address is known (as the example plan is, which has
+    no real address), and --strict must still pass then."""
+    if not settings.pdf or settings.site_url:
+        return []
+    return [Problem(settings.config_name, 0, "site_url", locale.t("build.no_site_url"), "info")]
 
 
 def _reference_note(loaded: Loaded, locale: Locale) -> str:

@@ -52,6 +52,7 @@ from ivpgen.model import (
 from ivpgen.opendata.records import PAGE as DATA_PAGE
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import TEMPLATES
+from ivpgen.pdf.summary import home_links
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.progress import Progress
 from ivpgen.rendered import finish
@@ -161,7 +162,8 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             site_url=config.site_url or None,
             pdf=self.config.pdf, markdown_extensions=list(config.markdown_extensions),
             markdown_configs=dict(config.mdx_configs), shown_prefix=shown_prefix(docs_dir),
-            licence=self.config.licence)
+            licence=self.config.licence, config_name=shown_prefix(root) +
+            Path(config.config_file_path).name)
 
     @_boundary
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -455,9 +457,7 @@ def _links(outcome: Outcome, files: Files, locale: Locale) -> dict[str, Any]:
         "participation": first(ParticipationPage),
         "progress": {p.year: url(src) for src, p in pages.items() if isinstance(p, ProgressReport)},
         "surveys": [(s.title, url(src)) for src, s in outcome.loaded.content.surveys.items()],
-        "summaries": [(locale.t("home.summary_pdf_link", edition=s.label,
-                                size=f"{locale.number(s.size / 1000, 0)} kB", pages=s.file.pages),
-                       s.file.path) for s in outcome.summaries],
+        "summaries": home_links(outcome.summaries, locale),
         "footer": [(p.title or src, url(src)) for src, p in sorted(pages.items())
                    if isinstance(p, FreePage) and p.footer] +
                   [(s.title or src, url(src)) for src, s in outcome.pages.items() if s.footer],

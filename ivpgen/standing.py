@@ -92,19 +92,21 @@ class StandingView:
         return sum(g.verdict is None for g in self.goals)
 
 
-def of_catalog(catalog: Catalog) -> StandingView:
-    """The view of every goal, judged by the catalog's goal charts."""
+def of_catalog(catalog: Catalog, themes: Mapping[str, Theme] | None = None) -> StandingView:
+    """The view of every goal (or of those of ``themes``), judged by the catalog's goal charts."""
     site = catalog.ctx.site
     charts = {g: c for g in site.content.goals if (c := catalog.goal(g))}
-    return standing(site, charts, catalog.ctx)
+    return standing(site, charts, catalog.ctx, themes)
 
 
-def standing(site: SiteView, charts: Mapping[str, Chart], ctx: Ctx) -> StandingView:
-    """The view of every goal; ``charts`` are the goal charts by goal id."""
+def standing(site: SiteView, charts: Mapping[str, Chart], ctx: Ctx,
+             themes: Mapping[str, Theme] | None = None) -> StandingView:
+    """The view of every goal (or of those of ``themes``, e.g. the priorities of one print
+    edition); ``charts`` are the goal charts by goal id."""
     priorities = tuple(
         PriorityStanding(tid, theme, tuple(_goal(site, charts.get(g.id), tid, theme, g)
                                            for g in theme.goals))
-        for tid, theme in site.themes.items() if theme.goals)
+        for tid, theme in (site.themes if themes is None else themes).items() if theme.goals)
     verdicts = {g.goal.id: g.verdict for p in priorities for g in p.goals if g.verdict}
     chart = verdict_chart(ctx, "oordelen", verdicts)
     key = {0: "summary_none", 1: "summary_one"}.get(len(verdicts), "summary")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import logging
 import re
 import time
@@ -27,6 +28,8 @@ VARIANT = "pdf/ua-1"
 FINISH = "tags-1"
 """The version of our finishing of WeasyPrint's tags (``tags.py``): part of every PDF's key."""
 """Tagged PDF for accessibility (PDF/UA-1): structure tree, /Lang, title, alt texts."""
+PNG_DPI = 200
+"""The poster's picture: A4 at 200 dpi is 1654 pixels wide, sharp enough for a newsletter."""
 MACHINE_MESSAGES = re.compile(r"HarfBuzz|fontTools|Fontconfig|Pango|font", re.IGNORECASE)
 """WeasyPrint messages about this computer (font subsetting, font libraries), not about content."""
 
@@ -36,9 +39,15 @@ def weasyprint_version() -> str:
     return version("weasyprint")
 
 
-def pdf_key(html: str, created: dt.datetime) -> str:
+def raster_variant() -> str:
+    """What a poster's PNG depends on besides its PDF: the rasteriser and the resolution."""
+    return f"pypdfium2 {version('pypdfium2')} {PNG_DPI} dpi"
+
+
+def pdf_key(html: str, created: dt.datetime, png: bool = False) -> str:
     digest = hashlib.sha256()
-    for part in (html, created.isoformat(), weasyprint_version(), VARIANT, FINISH):
+    for part in (html, created.isoformat(), weasyprint_version(), VARIANT, FINISH,
+                 raster_variant() if png else ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -51,6 +60,8 @@ class PdfFile:
     path: str
     data: bytes
     pages: int
+    png: bytes | None = None
+    """The first page as a picture (posters only)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,8 @@ class Job:
     render: Callable[[], str]
     created: dt.datetime
     fingerprint: str | None = None
+    png: bool = False
+    """Also make a picture of the first page (a poster)."""
 
     @cached_property
     def html(self) -> str:
@@ -80,7 +93,11 @@ class Job:
 
     @property
     def key(self) -> str:
-        return pdf_key(self.html, self.created)
+        return pdf_key(self.html, self.created, self.png)
+
+    @property
+    def png_key(self) -> str:
+        return hashlib.sha256(f"{self.key}\0png".encode()).hexdigest()
 
 
 def pdfs(jobs: list[Job], store: Store, runner: Runner,
@@ -92,16 +109,19 @@ def pdfs(jobs: list[Job], store: Store, runner: Runner,
     missing = [job for job in jobs if job.path not in files]
     tick = ticker(progress, "pdfs", len(missing))
     try:
-        made = runner.map(make_pdf, [(job.html, job.created, job.key) for job in missing],
+        made = runner.map(make_pdf, [(job.html, job.created, job.key, job.png)
+                                     for job in missing],
                           [job.path for job in missing], on_done=tick)
     except TaskError as exc:
         raise PdfError(f"de samenvatting {exc.name} kon niet worden gemaakt: {exc.cause}") from exc
     warnings: list[str] = []
     machine: dict[str, None] = {}
-    for job, (data, pages, messages) in zip(missing, made, strict=True):
+    for job, (data, pages, messages, png) in zip(missing, made, strict=True):
         store.put(job.key, data, {"pages": pages, "path": job.path})
+        if png is not None:
+            store.put(job.png_key, png, {"path": job.path})
         _remember(job, store)
-        files[job.path] = PdfFile(job.path, data, pages)
+        files[job.path] = PdfFile(job.path, data, pages, png)
         for message in messages:
             if MACHINE_MESSAGES.search(message):
                 machine.setdefault(message, None)
@@ -113,25 +133,31 @@ def pdfs(jobs: list[Job], store: Store, runner: Runner,
 
 
 def _stored(job: Job, store: Store) -> PdfFile | None:
-    """The job's PDF from the store: by the fingerprint of its inputs, else by its HTML."""
-    key = None
+    """The job's PDF (and picture) from the store: by the fingerprint of its inputs, else by
+    its HTML."""
+    keys: dict[str, object] = {}
     if job.fingerprint:
         pointer = store.get(job.fingerprint)
-        key = pointer.meta.get("key") if pointer else None
+        keys = pointer.meta if pointer else {}
+    key, png_key = keys.get("key"), keys.get("png")
     entry = store.get(key) if isinstance(key, str) else None
     if entry is None:
-        entry = store.get(job.key)
+        entry, png_key = store.get(job.key), job.png_key
         if entry is not None:
             _remember(job, store)
     if entry is None or not isinstance(entry.meta.get("pages"), int):
         return None
-    return PdfFile(job.path, entry.data, entry.meta["pages"])
+    png = store.get(png_key) if job.png and isinstance(png_key, str) else None
+    if job.png and png is None:
+        return None
+    return PdfFile(job.path, entry.data, entry.meta["pages"], png.data if png else None)
 
 
 def _remember(job: Job, store: Store) -> None:
-    """Point the fingerprint of the job's inputs at its PDF, for the next build's fast path."""
+    """Point the fingerprint of the job's inputs at its PDF (and picture), for the next
+    build's fast path."""
     if job.fingerprint:
-        store.put(job.fingerprint, b"", {"key": job.key})
+        store.put(job.fingerprint, b"", {"key": job.key, "png": job.png_key})
 
 
 class _Collect(logging.Handler):
@@ -143,8 +169,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def make_pdf(job: tuple[str, dt.datetime, str]) -> tuple[bytes, int, list[str]]:
-    """One PDF with WeasyPrint: tagged, dated ``created``, its /ID fixed to the key.
+def make_pdf(job: tuple[str, dt.datetime, str, bool]
+             ) -> tuple[bytes, int, list[str], bytes | None]:
+    """One PDF with WeasyPrint: tagged, dated ``created``, its /ID fixed to the key; with
+    ``png``, also its first page as a picture.
 
     WeasyPrint's warnings (unsupported CSS, a missing font) are returned, not printed, so the
     build can report them under the PDF's name. Runs in a worker process.
@@ -153,7 +181,7 @@ def make_pdf(job: tuple[str, dt.datetime, str]) -> tuple[bytes, int, list[str]]:
 
     from ivpgen.pdf import tags
 
-    html, created, key = job
+    html, created, key, png = job
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -166,4 +194,19 @@ def make_pdf(job: tuple[str, dt.datetime, str]) -> tuple[bytes, int, list[str]]:
     finally:
         logger.removeHandler(collect)
     assert data is not None
-    return data, len(document.pages), collect.messages
+    return data, len(document.pages), collect.messages, rasterise(data) if png else None
+
+
+def rasterise(data: bytes) -> bytes:
+    """The PDF's first page as a PNG at PNG_DPI, with PDFium (pypdfium2): the same pixels and
+    bytes every time (Pillow writes no date into a PNG)."""
+    import pypdfium2  # heavy import: only where posters are made
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        image = document[0].render(scale=PNG_DPI / 72).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ivpgen.views.figures import Cell
 from ivpgen.views.outcome import Ctx
-from ivpgen.views.site import Place
+from ivpgen.views.site import Figure, Place
 from ivpgen.views.theme import ActionCard, Link, action_card
 from ivpgen.views.words import Judgement
 
@@ -19,6 +19,8 @@ class Yardstick:
     judgement: Judgement
     word: str
     """'beter' or 'slechter'; '' when the same (the text says 'gelijk aan')."""
+    side: str = "flat"
+    """'down' when the area's figure is lower, 'up' when higher: the print's arrow."""
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,15 @@ def area_figures(ctx: Ctx, area: str) -> list[AreaFigure]:
             continue
         last = series[-1]
         sticks = tuple(Yardstick(c.text, c.judgement, "" if c.judgement == "same" else
-                                 words.verdict_word(c.judgement))
+                                 words.verdict_word(c.judgement),
+                                 _side(last, c.figure, c.judgement == "same"))
                        for c in words.compare(indicator, area, last))
         found.append(AreaFigure(indicator.name, site.indicator_page(indicator.id),
                                 indicator.unit or "", Cell(words.number(last, indicator),
                                                            last.illustrative),
                                 last.year, sticks))
     return found
+
+
+def _side(own: Figure, theirs: Figure, same: bool) -> str:
+    return "flat" if same else ("down" if own.value < theirs.value else "up")
