@@ -32,6 +32,8 @@ class Size:
     years: int = 10
     free_pages: int = 0
     pdf: bool = False
+    long_names: bool = False
+    """Municipalities with long names, local priorities and adoption dates (a print stress test)."""
 
 
 def front(data: dict[str, object], body: str = "") -> str:
@@ -46,8 +48,7 @@ def _write(path: Path, text: str) -> None:
 def make_plan(folder: Path, size: Size) -> int:
     """Write a plan of this size into folder (mkdocs.yml + content/); return its Markdown pages."""
     content = folder / "content"
-    municipalities = [{"id": f"gemeente-{i}", "name": f"Gemeente {i}", "cbs_code": f"GM{i:04d}",
-                       "population": 20_000 + i * 1000} for i in range(size.municipalities)]
+    municipalities = [_municipality(i, size.long_names) for i in range(size.municipalities)]
     _write(content / "index.md", front({
         "type": "plan", "title": "Regionaal veiligheidsplan", "period": {"start": 2023, "end": 2026},
         "status": "concept", "version": "1", "organisation": "Regio", "vision": "Veilig.",
@@ -73,6 +74,17 @@ def make_plan(folder: Path, size: Size) -> int:
     _write(folder / "mkdocs.yml", "site_name: Benchmark\ndocs_dir: content\ntheme:\n  name: ivpgen\n"
            f"plugins:\n  - search:\n      lang: nl\n  - ivpgen:{pdf or ' {}'}\n")
     return size.priorities + size.free_pages + 3
+
+
+def _municipality(i: int, long_names: bool) -> dict[str, object]:
+    found: dict[str, object] = {"id": f"gemeente-{i}", "name": f"Gemeente {i}",
+                                "cbs_code": f"GM{i:04d}", "population": 20_000 + i * 1000}
+    if long_names:
+        found["name"] = f"Sint-Michielsgestel-Zuidoostbeemster aan de Utrechtse Heuvelrug {i}"
+        found["local_priorities"] = [f"Veiligheid rond evenementen en uitgaansgebied {p}"
+                                     for p in range(6)]
+        found["adoption"] = {"date": f"2023-0{1 + i % 9}-1{i % 10}"}
+    return found
 
 
 def _priority(t: int, size: Size) -> str:

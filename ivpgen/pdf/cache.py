@@ -20,6 +20,7 @@ from functools import cache, cached_property
 from importlib.metadata import version
 
 from ivpgen.errors import PdfError
+from ivpgen.pdf.poster import tighter
 from ivpgen.progress import Progress, ticker
 from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
@@ -187,6 +188,8 @@ def make_pdf(job: tuple[str, dt.datetime, str, bool]
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html).render(pdf_variant=VARIANT)
+        if png and len(document.pages) > 1:  # a poster that runs over: its tighter layout
+            document = weasyprint.HTML(string=tighter(html)).render(pdf_variant=VARIANT)
         document.metadata.created = document.metadata.modified = created.strftime(
             "%Y-%m-%dT%H:%M:%SZ")
         data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=key[:32].encode("ascii"),

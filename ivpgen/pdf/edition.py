@@ -28,6 +28,9 @@ from ivpgen.views.outcome import (
 )
 from ivpgen.views.site import Headline, SiteView
 
+MAX_NAMES_CHARS = 260
+"""A list of names longer than this is said as a count with the first few names."""
+FEW = 4
 FOLDER = "samenvatting"
 """Where the PDFs go in the site."""
 REGION = "regio"
@@ -268,8 +271,20 @@ class EditionView:
         return self.words.count("plan.participation_text", self.held) if self.held else ""
 
     def municipalities_fact(self) -> tuple[str, str]:
-        """('Gemeenten', 'Baarn, ... en Soest') or ('Gemeente', 'Helmond'), for the cover."""
-        return self.words.municipalities_fact()
+        """('Gemeenten', 'Baarn, ... en Soest') or ('Gemeente', 'Helmond'), for the cover; many
+        long names as '16 gemeenten, onder wie ...', so the cover and contents stay one page."""
+        label, _ = self.words.municipalities_fact()
+        return label, self.shorten([m.name for m in self.site.plan.municipalities],
+                                   "poster.places_many_gemeente")
+
+    def shorten(self, names: list[str], key: str, limit: int = MAX_NAMES_CHARS,
+                few: int = FEW) -> str:
+        """'A, B en C', or when that is longer than ``limit`` characters: '16 partners, onder
+        wie A, B, C en D' (the first ``few`` names)."""
+        joined = self.words.locale.join(names)
+        if len(joined) <= limit:
+            return joined
+        return self.words.count(key, len(names), names=", ".join(names[:few]))
 
     @cached_property
     def adoptions(self) -> list[str]:

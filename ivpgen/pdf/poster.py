@@ -15,12 +15,13 @@ from functools import cached_property
 from ivpgen.pdf.edition import EditionView, data_year
 from ivpgen.views.outcome import grid_columns
 
+TIGHT = ('<body class="poster ', '<body class="poster poster--tight ')
+"""A poster that does not fit one page is laid out again with the class poster--tight."""
 SENTENCE = re.compile(r"(.+?[.!?])(\s|$)", re.S)
 _MARKUP = re.compile(r"[*_`#>\[\]]|\(\S+?\)")
-MAX_NAMES_CHARS = 260
-"""A list of names longer than this is said as a count with the first few names."""
-FEW = 4
-MAX_PRIORITIES = 24
+POSTER_NAMES_CHARS = 150
+POSTER_FEW = 2
+MAX_PRIORITIES = 12
 """More priorities than this do not fit one page; the rest are named in the summary."""
 
 
@@ -31,19 +32,24 @@ class Density:
     name: str
     columns: int
     sentences: bool
+    labels: bool = True
 
 
 def density(count: int) -> Density:
     """Roomy tiles for a few priorities, smaller ones for more, compact rows for very many; the
     columns as on the website, so that no tile sits alone on a row."""
-    columns = grid_columns(count)
     if count <= 4:
-        return Density("roomy", columns, True)
+        return Density("roomy", min(grid_columns(count), 3), True)
     if count <= 6:
-        return Density("normal", columns, True)
+        return Density("normal", 3, True)
     if count <= 9:
-        return Density("dense", columns, False)
-    return Density("rows", 2, False)
+        return Density("rows", 3, False)
+    return Density("rows", 3, False, labels=False)
+
+
+def tighter(html: str) -> str:
+    """The poster's HTML with its tighter layout (smaller tiles and gaps, still 8 pt or more)."""
+    return html.replace(*TIGHT, 1)
 
 
 class PosterView:
@@ -85,12 +91,8 @@ class PosterView:
         return data_year(self.view.site)
 
     def names(self, names: list[str], key: str) -> str:
-        """'A, B en C', or when that is too long: '16 partners, onder wie A, B, C en D'."""
-        locale = self.words.locale
-        joined = locale.join(names)
-        if len(joined) <= MAX_NAMES_CHARS:
-            return joined
-        return self.words.count(key, len(names), names=", ".join(names[:FEW]))
+        """A list of names that fits its place on the poster."""
+        return self.view.shorten(names, key, POSTER_NAMES_CHARS, POSTER_FEW)
 
     @cached_property
     def partners(self) -> str:
@@ -103,10 +105,14 @@ class PosterView:
         site = self.view.site
         if self.view.municipality is not None or len(site.places) < 2:
             return ""
-        return self.names([p.name for p in site.places],
-                          f"poster.places_many_{self.words.place_kind}")
+        names = self.names([p.name for p in site.places],
+                           f"poster.places_many_{self.words.place_kind}")
+        if site.kind == "joint" and len(names) > POSTER_NAMES_CHARS:
+            return self.words.count("plan.all_municipalities", len(site.places))
+        return names
 
     @cached_property
     def accents(self) -> str:
         """The edition's own accents in a line: the municipality's local priorities."""
-        return self.names(list(self.view.local_priorities), "poster.accents_many")
+        return self.view.shorten(list(self.view.local_priorities), "poster.accents_many",
+                                 POSTER_NAMES_CHARS // 2, 1)

@@ -129,4 +129,4 @@ def grid_columns(count: int) -> int:
     """Columns for a grid of tiles on a wide screen such that no tile sits alone on a row."""
     if count <= 3:
         return max(count, 1)
-    return next(c for c in (3, 2, 4) if count % c != 1)
+    return next((c for c in (3, 2, 4) if count % c != 1), 3)  # 13, 25, ...: one alone
