@@ -234,7 +234,7 @@ class Pipeline:
             Problem(s.poster.path, 0, "", outcome.locale.t(
                 "build.poster_pages", edition=s.label, pages=s.poster.pages), "warning")
             for s in outcome.summaries if s.poster.pages != 1]
-        pages = sum(s.file.pages for s in outcome.summaries)
+        pages = sum(s.file.pages + s.poster.pages for s in outcome.summaries)
         outcome.stats.update(pdfs=report.total, pdfs_made=report.made, pdf_pages=pages,
                              pdf_seconds=report.seconds)
         outcome.notes += [outcome.locale.t("build.machine", message=m) for m in report.machine]

