@@ -405,8 +405,11 @@ def _log_problems(problems: list[Problem], infos: bool = False) -> None:
 
 
 def _compile_templates(env: Environment, locale: Locale) -> None:
-    """Compile every theme template now, so a broken one is one clear message, not a traceback."""
+    """Compile every theme template now, so a broken one is one clear message, not a traceback.
+    The print templates have their own environment and filters (``pdf.render.environment``)."""
     for name in env.list_templates(extensions=["html", "xml"]):
+        if name.startswith(PRINT_DIR):
+            continue
         try:
             env.get_template(name)
         except TemplateSyntaxError as exc:

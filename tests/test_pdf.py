@@ -79,7 +79,8 @@ def test_cover_overview_priorities_and_colophon(site: Path, content: Content) ->
     for municipality in plan.municipalities:
         assert municipality.name in cover
     overview = text(reader, 1)
-    assert "Het plan in één oogopslag" in overview and "Hoe staan we ervoor" in overview
+    assert "Het plan in één oogopslag" in overview and "Stand van de acties" in overview
+    assert "Hoe staan we ervoor" in text(reader, 2), "the goals' standing follows the overview"
     assert "Inhoud" in cover, "the contents share the cover page"
     whole = [text(reader, i) for i in range(len(reader.pages))]
     for theme in content.themes.values():

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
 from markupsafe import Markup
 
 from ivpgen.charts import shortcode
 from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.shortcode import Placement
 from ivpgen.charts.spec import Chart
+from ivpgen.errors import PdfError
 from ivpgen.i18n import Locale
 from ivpgen.icons import TREND_ICONS, inline_icon
 from ivpgen.model import Source
@@ -87,6 +88,16 @@ def environment(ctx: PrintContext) -> Environment:
                        markdown=lambda text: Markup(ctx.markdown(text)),  # noqa: S704 - our HTML
                        inline=lambda text: inline(ctx, text))
     return env
+
+
+def compile_templates(env: Environment, locale: Locale) -> None:
+    """Compile the print templates now, so a broken one is one clear message, not a traceback."""
+    for name in (TEMPLATE, POSTER, MACROS, "print/standing.html"):
+        try:
+            env.get_template(name)
+        except TemplateSyntaxError as exc:
+            raise PdfError(locale.t("build.template_error", name=exc.filename or name,
+                                    line=exc.lineno, message=exc.message)) from None
 
 
 def render_html(ctx: PrintContext, edition: Edition, env: Environment | None = None) -> str:

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from ivpgen.i18n import Locale
 from ivpgen.pdf.cache import Job, PdfFile, PdfReport, pdfs
 from ivpgen.pdf.edition import Edition, editions
-from ivpgen.pdf.render import PrintContext, created, environment, render_html, render_poster
+from ivpgen.pdf.render import (
+    PrintContext,
+    compile_templates,
+    created,
+    environment,
+    render_html,
+    render_poster,
+)
 from ivpgen.progress import Progress
 from ivpgen.runner import Runner
 from ivpgen.store import Store
@@ -98,6 +105,7 @@ def make_summaries(ctx: PrintContext, store: Store, runner: Runner,
     found = editions(ctx.site)
     date = created(ctx.site)
     env = environment(ctx)
+    compile_templates(env, ctx.locale)
 
     def job(path: str, render: Callable[..., str], edition: Edition, png: bool = False) -> Job:
         return Job(path, functools.partial(render, ctx, edition, env), date,
