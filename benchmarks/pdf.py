@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def settings(config_file: Path, store: Path) -> Settings:
     config = load_config(str(config_file))
+    config = config.plugins.on_config(config)  # the house style (fonts, logo) as in a build
     plugin = config.plugins["ivpgen"]
     assert isinstance(plugin, IvpgenPlugin)
     found = plugin.settings(config, get_files(config))
@@ -48,13 +49,14 @@ def main() -> None:
     print(f"plan:    {args.config_file}")
     print(f"workers: {args.workers} (of {os.cpu_count()} cores)")
     for s in cold.summaries:
-        print(f"  {s.file.path:45} {s.file.pages:3} pages {s.size / 1000:7.0f} kB")
+        for made in (s.file, s.poster):
+            print(f"  {made.path:45} {made.pages:3} pages {len(made.data) / 1000:7.0f} kB")
     size = sum(s.size for s in cold.summaries)
     print(f"pdfs:    {len(cold.summaries)}, {cold.stats['pdf_pages']:.0f} pages, "
           f"{size / 1000:.0f} kB in all")
-    per = cold.stats["pdf_seconds"] / max(cold.stats["pdfs_made"], 1) * args.workers
+    per = cold.stats["pdf_seconds"] / max(len(cold.summaries), 1) * args.workers
     print(f"cold:    {cold.stats['pdf_seconds']:.2f} s, {cold.stats['pdfs_made']:.0f} made "
-          f"({per:.2f} s per edition per worker)")
+          f"({per:.2f} s per edition with its poster, per worker)")
     print(f"cached:  {cached.stats['pdf_seconds']:.2f} s, {cached.stats['pdfs_made']:.0f} made")
 
 

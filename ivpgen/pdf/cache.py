@@ -211,5 +211,5 @@ def rasterise(data: bytes) -> bytes:
     finally:
         document.close()
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="PNG", optimize=True)
+    image.convert("RGB").save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()
