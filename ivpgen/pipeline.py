@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown as markdown_lib
 from jinja2 import FileSystemBytecodeCache
@@ -42,6 +42,9 @@ from ivpgen.style import Style
 from ivpgen.views import SiteView, reference
 from ivpgen.views.outcome import Ctx
 from ivpgen.views.words import Words
+
+if TYPE_CHECKING:
+    from ivpgen.pdf.render import PrintContext
 
 STYLE_FILE = "assets/huisstijl.css"
 GENERATED = ("grafieken/", "samenvatting/", "assets/")
@@ -213,18 +216,10 @@ class Pipeline:
 
     def _print(self, settings: Settings, outcome: Outcome, store: Store,
                progress: Progress) -> None:
-        from ivpgen.pdf.render import PrintContext
         from ivpgen.pdf.summary import make_summaries
 
-        assert outcome.loaded and outcome.site and outcome.catalog and outcome.locale
-        loaded = outcome.loaded
-        themes = {theme_id(src): src for src, page in loaded.content.pages.items()
-                  if isinstance(page, Theme)}
-        ctx = PrintContext(outcome.site, outcome.catalog, outcome.svgs, outcome.locale,
-                           settings.style, settings.template_dirs,
-                           {tid: loaded.sources[src].body for tid, src in themes.items()},
-                           settings.markdown(), settings.site_url, self.bytecode_cache(settings),
-                           {tid: outcome.placements.get(src, []) for tid, src in themes.items()})
+        assert outcome.locale is not None
+        ctx = print_context(settings, outcome, self.bytecode_cache(settings))
         outcome.summaries, report = make_summaries(ctx, store, self.runner,
                                                    settings.fingerprint(), progress)
         outcome.problems += [Problem(s.file.path, 0, "", message, "warning")
@@ -239,6 +234,22 @@ class Pipeline:
                              pdf_seconds=report.seconds)
         outcome.notes += [outcome.locale.t("build.machine", message=m) for m in report.machine]
         outcome.files += [file for s in outcome.summaries for file in s.files]
+
+
+def print_context(settings: Settings, outcome: Outcome,
+                  bytecode_cache: FileSystemBytecodeCache | None = None) -> PrintContext:
+    """What the print stage needs from a checked outcome with its charts (a PrintContext)."""
+    from ivpgen.pdf.render import PrintContext
+
+    assert outcome.loaded and outcome.site and outcome.catalog and outcome.locale
+    loaded = outcome.loaded
+    themes = {theme_id(src): src for src, page in loaded.content.pages.items()
+              if isinstance(page, Theme)}
+    return PrintContext(outcome.site, outcome.catalog, outcome.svgs, outcome.locale,
+                        settings.style, settings.template_dirs,
+                        {tid: loaded.sources[src].body for tid, src in themes.items()},
+                        settings.markdown(), settings.site_url, bytecode_cache,
+                        {tid: outcome.placements.get(src, []) for tid, src in themes.items()})
 
 
 def _print_settings(settings: Settings, locale: Locale) -> list[Problem]:

@@ -12,10 +12,10 @@ import pypdf
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from ivpgen.model import Theme, theme_id
 from ivpgen.pdf.cache import make_pdf
 from ivpgen.pdf.render import PrintContext
 from ivpgen.pipeline import Outcome, Pipeline
+from ivpgen.pipeline import print_context as context_of
 from ivpgen.progress import Progress
 from ivpgen.runner import Runner
 
@@ -36,15 +36,7 @@ def print_context(config_file: Path, store: Path) -> tuple[PrintContext, Outcome
         pipeline._charts(outcome, pipeline.store(settings), Progress())
     finally:
         pipeline.close()
-    assert outcome.loaded and outcome.site and outcome.catalog and outcome.locale
-    loaded = outcome.loaded
-    themes = {theme_id(src): src for src, page in loaded.content.pages.items()
-              if isinstance(page, Theme)}
-    ctx = PrintContext(outcome.site, outcome.catalog, outcome.svgs, outcome.locale,
-                       settings.style, settings.template_dirs,
-                       {tid: loaded.sources[src].body for tid, src in themes.items()},
-                       settings.markdown(), settings.site_url, None,
-                       {tid: outcome.placements.get(src, []) for tid, src in themes.items()})
+    ctx = context_of(settings, outcome)
     return ctx, outcome
 
 

@@ -17,6 +17,7 @@ from PIL import Image
 from ivpgen.check import load_and_check
 from ivpgen.model import Content
 from tests.conftest import ROOT, run_ivpgen, warnings_in
+from tests.print_plans import alt_texts
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
 
@@ -134,17 +135,6 @@ def test_tagged_titled_dutch_with_bookmarks(site: Path) -> None:
 def flatten(items: list[Any]) -> list[Any]:
     return [leaf for item in items
             for leaf in (flatten(item) if isinstance(item, list) else [item])]
-
-
-def alt_texts(node: Any) -> list[str]:
-    """Every /Alt in the structure tree (the tagged PDF's figures)."""
-    node = node.get_object() if hasattr(node, "get_object") else node
-    if isinstance(node, list):
-        return [alt for child in node for alt in alt_texts(child)]
-    if isinstance(node, dict):
-        own = [str(node["/Alt"])] if "/Alt" in node else []
-        return own + (alt_texts(node["/K"]) if "/K" in node else [])
-    return []
 
 
 def test_charts_have_alt_text_and_fonts_are_embedded(site: Path) -> None:
