@@ -272,15 +272,15 @@ class EditionView:
 
     def municipalities_fact(self) -> tuple[str, str]:
         """('Gemeenten', 'Baarn, ... en Soest') or ('Gemeente', 'Helmond'), for the cover; many
-        long names as '16 gemeenten, onder wie ...', so the cover and contents stay one page."""
+        long names as '16 gemeenten, waaronder ...', so the cover and contents stay one page."""
         label, _ = self.words.municipalities_fact()
         return label, self.shorten([m.name for m in self.site.plan.municipalities],
                                    "poster.places_many_gemeente")
 
     def shorten(self, names: list[str], key: str, limit: int = MAX_NAMES_CHARS,
                 few: int = FEW) -> str:
-        """'A, B en C', or when that is longer than ``limit`` characters: '16 partners, onder
-        wie A, B, C en D' (the first ``few`` names)."""
+        """'A, B en C', or when that is longer than ``limit`` characters: '16 partners, waaronder
+        A, B, C en D' (the first ``few`` names)."""
         joined = self.words.locale.join(names)
         if len(joined) <= limit:
             return joined
