@@ -39,6 +39,15 @@ def copy_plan(source: Path, target: Path) -> Path:
     return target
 
 
+TERM = re.compile(r'<a class="term" href="[^"]*">(?:<abbr title="[^"]*">)?(.*?)(?:</abbr>)?</a>')
+
+
+def page(site: Path, url: str) -> str:
+    """A built page's HTML (url as in the site, '' for the home page), with the glossary's links
+    around first uses of terms taken out, so tests can look for the words as written."""
+    return TERM.sub(r"\1", (site / url / "index.html").read_text(encoding="utf-8"))
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file below a folder with the SHA-256 of its bytes."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from ivpgen.check import load_and_check
 from ivpgen.model import Content, Theme
-from tests.conftest import EPOCH, ROOT, run_ivpgen, tree_digest
+from tests.conftest import EPOCH, ROOT, page, run_ivpgen, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +22,6 @@ def content() -> Content:
     loaded, warnings = load_and_check(ROOT / "content", pages)
     assert warnings == []
     return loaded.content
-
-
-TERM = re.compile(r'<a class="term" href="[^"]*">(?:<abbr title="[^"]*">)?(.*?)(?:</abbr>)?</a>')
-
-
-def page(site: Path, url: str) -> str:
-    """A page's HTML, with the glossary's links around first uses of terms taken out."""
-    return TERM.sub(r"\1", (site / url / "index.html").read_text(encoding="utf-8"))
 
 
 def has(html: str, text: str) -> bool:
