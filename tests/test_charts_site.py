@@ -107,7 +107,7 @@ def _stored_charts(plan: Path) -> dict[str, str]:
     return found
 
 
-def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path) -> None:
+def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path, own_store: None) -> None:
     first = run_ivpgen("build", cwd=mini)
     assert first.code == 0, first.output
     total, rendered = _counts(first.output)
@@ -169,7 +169,8 @@ def test_check_finds_shortcode_mistakes_without_building(mini: Path) -> None:
     assert not (mini / "site").exists(), "check builds nothing"
 
 
-def test_a_warm_build_imports_neither_matplotlib_nor_weasyprint(tmp_path: Path) -> None:
+def test_a_warm_build_imports_neither_matplotlib_nor_weasyprint(tmp_path: Path,
+                                                               own_store: None) -> None:
     """Nothing changed, so every chart and PDF comes from the store: the build must not pay for
     importing the libraries that draw them (about a second). The plan with neighbourhoods has
     charts and a printed summary."""

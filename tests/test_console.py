@@ -74,7 +74,7 @@ def plain(output: str) -> str:
     return "\n".join(lines)
 
 
-def test_on_a_terminal_steps_progress_bars_colour_and_summary(mini: Path) -> None:
+def test_on_a_terminal_steps_progress_bars_colour_and_summary(mini: Path, own_store: None) -> None:
     result = run_in_terminal("build", cwd=mini)
     assert result.code == 0, result.output
     assert COLOUR.search(result.output), "colour on a terminal"
@@ -89,7 +89,8 @@ def test_on_a_terminal_steps_progress_bars_colour_and_summary(mini: Path) -> Non
     assert summary.groups()[1:] == (charts, charts, "0"), "a cold build draws every chart"
 
 
-def test_in_a_log_no_colour_no_bars_the_same_steps_and_summary(mini: Path) -> None:
+def test_in_a_log_no_colour_no_bars_the_same_steps_and_summary(mini: Path,
+                                                              own_store: None) -> None:
     assert run_ivpgen("build", cwd=mini).code == 0  # the charts are in the store now
     result = run_ivpgen("build", cwd=mini)
     assert result.code == 0, result.output
