@@ -248,8 +248,15 @@ class _Walker:
                               f"'{node.value}' is geen bestaande datum.", path) from None
         if isinstance(value, dt.datetime):
             value = value.date()
+        if isinstance(value, str) and (control := _CONTROL.search(value)):
+            raise YamlProblem(node.start_mark.line + 1, f"een onzichtbaar stuurteken "
+                              f"(#x{ord(control.group()):04x}) in de tekst; haal het weg (het komt "
+                              "vaak mee bij kopiëren en plakken).", path)
         return value
 
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters (tab and line breaks aside): invisible, and not allowed in XML (SVG, PDF)."""
 
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",

@@ -16,6 +16,22 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
 IVPGEN = [sys.executable, "-m", "ivpgen"]
+STORE = ROOT / ".cache" / "ivpgen-tests"
+"""One store of charts and PDFs for every build in the suite (it is content-addressed, so plans
+never mix up): each chart and PDF is made once per run, or never on a second run. A test that
+needs a store of its own (cold builds, the store itself) takes the fixture ``own_store``."""
+OWN_STORE = {"IVPGEN_CACHE_DIR": ""}
+"""For a subprocess: build with the plan's own store (cache_dir in its mkdocs.yml)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("IVPGEN_CACHE_DIR", str(STORE))
+
+
+@pytest.fixture
+def own_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds in this test use the plan's own store (.cache/ivpgen next to its mkdocs.yml)."""
+    monkeypatch.setenv("IVPGEN_CACHE_DIR", "")
 
 
 @dataclass
@@ -37,6 +53,15 @@ def copy_plan(source: Path, target: Path) -> Path:
     shutil.copytree(source / "content", target / "content")
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+TERM = re.compile(r'<a class="term" href="[^"]*">(?:<abbr title="[^"]*">)?(.*?)(?:</abbr>)?</a>')
+
+
+def page(site: Path, url: str) -> str:
+    """A built page's HTML (url as in the site, '' for the home page), with the glossary's links
+    around first uses of terms taken out, so tests can look for the words as written."""
+    return TERM.sub(r"\1", (site / url / "index.html").read_text(encoding="utf-8"))
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

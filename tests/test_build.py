@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from ivpgen.check import load_and_check
 from ivpgen.model import Content, Theme
-from tests.conftest import EPOCH, ROOT, run_ivpgen, tree_digest
+from tests.conftest import EPOCH, ROOT, page, run_ivpgen, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +22,6 @@ def content() -> Content:
     loaded, warnings = load_and_check(ROOT / "content", pages)
     assert warnings == []
     return loaded.content
-
-
-TERM = re.compile(r'<a class="term" href="[^"]*">(?:<abbr title="[^"]*">)?(.*?)(?:</abbr>)?</a>')
-
-
-def page(site: Path, url: str) -> str:
-    """A page's HTML, with the glossary's links around first uses of terms taken out."""
-    return TERM.sub(r"\1", (site / url / "index.html").read_text(encoding="utf-8"))
 
 
 def has(html: str, text: str) -> bool:
@@ -135,8 +127,10 @@ def test_front_matter_html_is_escaped(mini: Path) -> None:
 
 
 def test_builds_are_reproducible(example: Path, tmp_path: Path) -> None:
+    """A cold build (a store of its own) gives the bytes of the example built from the store."""
     again = tmp_path / "again"
-    assert run_ivpgen("build", "-d", str(again), cwd=ROOT, env=EPOCH).code == 0
+    store = {"IVPGEN_CACHE_DIR": str(tmp_path / "store")}
+    assert run_ivpgen("build", "-d", str(again), cwd=ROOT, env={**EPOCH, **store}).code == 0
     assert tree_digest(again) == tree_digest(example)
 
 
@@ -153,7 +147,7 @@ def test_theme_ids_come_from_file_names(content: Content) -> None:
                                     "jeugd"]
 
 
-def test_build_leaves_no_temporary_folders(mini: Path) -> None:
+def test_build_leaves_no_temporary_folders(mini: Path, own_store: None) -> None:
     assert run_ivpgen("build", cwd=mini).code == 0
     assert run_ivpgen("build", cwd=mini).code == 0
     # .cache/ is the chart cache, kept on purpose between builds.

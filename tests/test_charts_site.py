@@ -32,7 +32,8 @@ def test_every_chart_has_title_description_table_and_downloads(example: Path) ->
         figures = list(FIGURE.finditer(main))
         # Charts are pictures in their figures; an inline SVG is only ever decorative (icons,
         # sparklines, person figures: aria-hidden, the text next to them says the same).
-        meaningful = [tag for tag in re.findall(r"<svg\b[^>]*>", main) if 'aria-hidden="true"' not in tag]
+        shown = re.sub(r'<span[^>]*aria-hidden="true"[^>]*>.*?</span>', "", main, flags=re.S)
+        meaningful = [tag for tag in re.findall(r"<svg\b[^>]*>", shown) if 'aria-hidden="true"' not in tag]
         assert not meaningful, f"{page}: an inline <svg> that is not decorative"
         assert main.count('<picture>') == len(figures), f"{page}: a chart picture outside a figure"
         for figure in figures:
@@ -62,7 +63,8 @@ def _check_figure(page: Path, figure: re.Match[str], site: Path) -> None:
         svg = ET.parse(page.parent / src).getroot()  # noqa: S314 - our own output
         words = {el.get("id"): el.text for el in svg.iter() if el.get("id", "").endswith(
             ("-titel", "-beschrijving"))}
-        assert list(words.values()) == [html.unescape(caption[1].strip()), html.unescape(img[4])], (
+        shown = html.unescape(re.sub(r"<[^>]+>", "", caption[1]).strip())  # glossary marks are tags
+        assert list(words.values()) == [shown, html.unescape(img[4])], (
             f"{page}: {src} carries other words than the page")
     if figure["phone"]:  # the timeline, partners x priorities: a list on phones, not a drawing
         assert len(files) == 1 and '<div class="chart__phone">' in body, f"{page}: {prefix}"
@@ -105,7 +107,7 @@ def _stored_charts(plan: Path) -> dict[str, str]:
     return found
 
 
-def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path) -> None:
+def test_store_draws_only_what_changed_and_keeps_the_rest(mini: Path, own_store: None) -> None:
     first = run_ivpgen("build", cwd=mini)
     assert first.code == 0, first.output
     total, rendered = _counts(first.output)
@@ -167,7 +169,8 @@ def test_check_finds_shortcode_mistakes_without_building(mini: Path) -> None:
     assert not (mini / "site").exists(), "check builds nothing"
 
 
-def test_a_warm_build_imports_neither_matplotlib_nor_weasyprint(tmp_path: Path) -> None:
+def test_a_warm_build_imports_neither_matplotlib_nor_weasyprint(tmp_path: Path,
+                                                               own_store: None) -> None:
     """Nothing changed, so every chart and PDF comes from the store: the build must not pay for
     importing the libraries that draw them (about a second). The plan with neighbourhoods has
     charts and a printed summary."""

@@ -7,6 +7,7 @@ the test); tests/test_errors.py runs a sample through the real command line.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from ivpgen.cli import main
-from tests.conftest import tree_digest
+from tests.conftest import MINI, copy_plan, tree_digest
 
 INBRAAK = "content/thema/inbraak.md"
 CIJFERS = "content/cijfers.md"
@@ -161,6 +162,10 @@ CORPUS: dict[str, tuple[Edit, str]] = {
     "not a boolean": (replace(CIJFERS, "illustrative: true", "illustrative: misschien"),
                       "content/cijfers.md:11: veld 'indicators[0].illustrative': verwacht true of false, "
                       "maar hier staat 'misschien'."),
+    "control character written as a YAML escape": (
+        replace(INBRAAK, "title: Woninginbraak", 'title: "Woning\\einbraak"'),
+        "content/thema/inbraak.md:3: veld 'title': een onzichtbaar stuurteken (#x001b) in de "
+        "tekst; haal het weg (het komt vaak mee bij kopiëren en plakken)."),
     "unknown page type": (replace("content/partners.md", "type: partners", "type: partner"),
                           "content/partners.md:2: veld 'type': 'partner' is geen paginasoort; kies uit: "
                           "plan, theme, indicators, partners, participation, progress, survey, glossary, "
@@ -240,14 +245,26 @@ CORPUS: dict[str, tuple[Edit, str]] = {
 }
 
 
-@pytest.fixture
-def published(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test plan, built once, with the working folder set to it."""
-    monkeypatch.chdir(mini)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test plan with its published site, built once for every case of the corpus."""
+    plan = copy_plan(MINI, tmp_path_factory.mktemp("corpus") / "plan")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(plan)
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return mini
+    return plan
+
+
+@pytest.fixture
+def published(baseline: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the built test plan, with the working folder set to it."""
+    plan = tmp_path / "plan"
+    shutil.copytree(baseline, plan, symlinks=True)
+    monkeypatch.chdir(plan)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return plan
 
 
 def test_corpus_is_large_enough() -> None:

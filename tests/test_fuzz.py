@@ -91,6 +91,9 @@ def test_valid_but_odd_content_always_builds(tmp_path: Path, title: str, owner: 
     monkeypatch.chdir(target)
     result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
     if result.exit_code != 0:  # e.g. a title that is only a YAML document marker
+        # A refused value is a content error in the file that holds it, never a crash.
+        assert result.exit_code == 2, result.output
+        assert "content/thema/inbraak.md:" in result.output, result.output
         assert "De site is niet bijgewerkt" in result.output
         return
     html = (target / "site/thema/inbraak/index.html").read_text(encoding="utf-8")

@@ -23,15 +23,11 @@ from ivpgen.snapshot import action_change
 from ivpgen.style import Style
 from ivpgen.survey import tenths
 from ivpgen.views import SiteView
-from tests.conftest import EPOCH, ROOT, copy_plan, run_ivpgen
+from tests.conftest import EPOCH, ROOT, copy_plan, page, run_ivpgen
 from tests.opendata_reload import read_csvs, read_json, to_content
 
 WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 STYLE = Style("#1f4e79", "#f2b705", "#1a1a1a", "system-ui, sans-serif", None)
-
-
-def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
 
 
 def text(html: str) -> str:

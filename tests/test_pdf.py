@@ -16,7 +16,7 @@ from PIL import Image
 
 from ivpgen.check import load_and_check
 from ivpgen.model import Content
-from tests.conftest import ROOT, run_ivpgen, warnings_in
+from tests.conftest import OWN_STORE, ROOT, run_ivpgen, warnings_in
 from tests.print_plans import alt_texts
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
@@ -30,10 +30,10 @@ def content() -> Content:
 
 
 def _build(folder: Path) -> tuple[Path, str]:
-    """The example plan, with a cold PDF cache of its own, built with --strict."""
+    """The example plan, with a cold store of its own, built with --strict."""
     shutil.copytree(ROOT / "content", folder / "content")
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    result = run_ivpgen("build", "--strict", cwd=folder, env=EPOCH)
+    result = run_ivpgen("build", "--strict", cwd=folder, env={**EPOCH, **OWN_STORE})
     assert result.code == 0, result.output
     assert not warnings_in(result.output)
     return folder / "site", result.output
@@ -171,7 +171,7 @@ def test_two_builds_give_identical_pdfs(site: Path, tmp_path: Path) -> None:
 
 def test_pdfs_are_cached(built: tuple[Path, str]) -> None:
     folder = built[0].parent
-    result = run_ivpgen("build", "--strict", cwd=folder, env=EPOCH)
+    result = run_ivpgen("build", "--strict", cwd=folder, env={**EPOCH, **OWN_STORE})
     assert "12 pdf's" in result.output and "0 opnieuw gemaakt" in result.output
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from ivpgen.check import load_and_check
 from ivpgen.model import Content
-from tests.conftest import EPOCH, ROOT, run_ivpgen
+from tests.conftest import EPOCH, ROOT, page, run_ivpgen
 
 WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 KB = 1000
@@ -34,10 +34,6 @@ def wijken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.code == 0, result.output
     assert "WARNING" not in result.output
     return site
-
-
-def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
 
 
 def text(html: str) -> str:

@@ -156,8 +156,14 @@ RECORD_FOCUS_JS = """() => {
     // Elements a keyboard can reach: shown (not in a closed <details>, not display: none) and
     // not taken out of the tab order (tabindex="-1").
     const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+    const inClosedDetails = el => {
+        const closed = el.parentElement && el.parentElement.closest('details:not([open])');
+        const summary = closed && closed.querySelector(':scope > summary');
+        return Boolean(closed) && !(summary && summary.contains(el));
+    };
     return [...document.querySelectorAll(focusable)]
-        .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0).length;
+        .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0 && !inClosedDetails(el))
+        .length;
 }"""
 
 

@@ -112,7 +112,7 @@ def test_open_page_reloads_after_edits(browser: Any, preview: Preview) -> None:
             page.on("request", lambda req: external.append(req.url)
                     if is_external(req.url) else None)
         home.goto(preview.base_url, wait_until="load")
-        figures.goto(preview.base_url + "cijfers/", wait_until="load")
+        figures.goto(preview.base_url + "cijfers/inbraken/", wait_until="load")
 
         # Live reload is MkDocs' inline script; the CSP allows inline scripts only in serve mode.
         html = home.content()
@@ -134,7 +134,7 @@ def test_open_page_reloads_after_edits(browser: Any, preview: Preview) -> None:
         _wait_for_reload_showing(home, "Sjabloon bewerkt.", "an edit of overrides/home.html",
                                  preview.log)
 
-        # (c) The CSV data file: the figures page shows the new value.
+        # (c) The CSV data file: the indicator's page shows the new value in its table.
         table = figures.locator("table.figures")
         assert "8,7" not in table.inner_text()
         _mark(figures)
