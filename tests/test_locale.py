@@ -1,0 +1,117 @@
+"""The locale files stay in step (same keys, same {placeholders}, every plural form) and each
+edition writes numbers, dates, lists and plain-language changes by its own rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from babel import Locale as BabelLocale
+
+from ivpgen.i18n import LOCALE_DIR, load_locale
+from ivpgen.model import SAFETY_FIELDS, Content, Indicator, Municipality, Plan
+from ivpgen.views.site import Figure, SiteView
+from ivpgen.views.words import Words
+from tests.conftest import ROOT
+from tests.ui_strings import PLACEHOLDER, values
+
+CODES = sorted(p.stem for p in LOCALE_DIR.glob("*.yml"))
+PLURAL_FORMS = {"zero", "one", "two", "few", "many", "other"}
+
+
+def test_there_is_an_english_edition() -> None:
+    assert CODES == ["en", "nl"]
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c != "nl"])
+def test_every_locale_has_the_same_keys_and_placeholders_as_dutch(code: str) -> None:
+    dutch, other = values("nl"), values(code)
+    assert sorted(set(dutch) - set(other)) == [], f"missing in {code}.yml"
+    assert sorted(set(other) - set(dutch)) == [], "not in nl.yml"
+    wrong = {key: (dutch[key], other[key]) for key in dutch
+             if set(PLACEHOLDER.findall(dutch[key])) != set(PLACEHOLDER.findall(other[key]))}
+    assert not wrong, f"placeholders differ between nl.yml and {code}.yml: {wrong}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_plural_texts_have_every_form_of_their_language(code: str) -> None:
+    locale = load_locale(code)
+    needed = set(BabelLocale.parse(locale.cldr).plural_form.tags) | {"other"}
+    plural_keys = {key.rsplit(".", 1)[0] for key in values(code) if key.endswith(".other")}
+    assert len(plural_keys) > 10
+    for key in plural_keys:
+        forms = {k.rsplit(".", 1)[1] for k in values(code) if k.rsplit(".", 1)[0] == key}
+        assert forms <= PLURAL_FORMS and needed <= forms, (code, key, forms)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_text_the_templates_and_the_model_use_exists(code: str) -> None:
+    locale = load_locale(code)
+    keys: set[str] = set()
+    for template in (ROOT / "templates").rglob("*.html"):
+        keys |= set(re.findall(r"\bt\('([a-z_.]+)'\s*[,)]", template.read_text(encoding="utf-8")))
+    assert len(keys) > 40
+    for key in sorted(keys):
+        assert locale.t(key), key
+    for field in SAFETY_FIELDS:
+        assert locale.t(f"safety_field.{field}")
+    assert locale.t("locale") == code
+
+
+def test_english_numbers_dates_money_and_lists() -> None:
+    en = load_locale("en")
+    assert en.number(5.5) == "5.5"
+    assert en.number(47123, 0) == "47,123"
+    assert en.money(35000) == "€ 35,000"
+    assert en.date(dt.date(2024, 3, 5)) == "5 March 2024"
+    assert en.date(dt.date(2024, 3, 5), "MMM y") == "Mar 2024"
+    assert en.join(["Baarn", "Eemnes", "Soest"]) == "Baarn, Eemnes and Soest"
+    assert en.plural("outcome.actions_done", 1, done=0) == "0 of 1 action completed"
+    assert en.plural("outcome.actions_done", 31, done=14) == "14 of 31 actions completed"
+    assert en.t("safety_field.jeugd en veiligheid") == "young people and safety"
+
+
+def _words(code: str, municipalities: int = 1) -> Words:
+    plan = Plan.model_validate({
+        "type": "plan", "title": "Plan", "period": {"start": 2023, "end": 2026},
+        "status": "concept", "version": "1", "organisation": "Gemeente", "vision": "Veilig.",
+        "municipalities": [Municipality(id=f"g{i}", name=f"G{i}", cbs_code=f"GM000{i}",
+                                        population=1000) for i in range(municipalities)]})
+    return Words(SiteView(Content({"index.md": plan})), load_locale(code))
+
+
+RATE = Indicator(id="x", name="X", unit="per 1.000 inwoners", definition="X.", direction="lager")
+SHARE = Indicator(id="y", name="Y", unit="% van de inwoners", definition="Y.", direction="lager")
+
+
+@pytest.mark.parametrize(("first", "last", "said"), [
+    (3.0, 2.0, "a third lower than in 2019"),
+    (100, 50, "half of what it was in 2019"),
+    (10, 15, "one and a half times what it was in 2019"),
+    (4.0, 3.0, "a quarter lower than in 2019"),
+    (10, 13, "30% higher than in 2019"),
+    (10, 20, "2 times as high as in 2019"),
+    (10, 10.2, "about the same as in 2019"),
+])
+def test_change_in_plain_english(first: float, last: float, said: str) -> None:
+    assert _words("en").change(Figure(2019, first, False), Figure(2024, last, False), RATE) == said
+
+
+def test_percentage_points_are_singular_or_plural_as_shown() -> None:
+    en, nl = _words("en"), _words("nl")
+    assert en.change(Figure(2019, 34, False), Figure(2024, 28, False), SHARE) == \
+        "6 percentage points lower than in 2019"
+    assert en.change(Figure(2019, 34, False), Figure(2024, 35, False), SHARE) == \
+        "1.0 percentage points higher than in 2019"
+    assert en.change(Figure(2019, 34, False), Figure(2024, 36.2, False), SHARE) == \
+        "2 percentage points higher than in 2019"
+    assert nl.change(Figure(2019, 34, False), Figure(2024, 35, False), SHARE) == \
+        "1,0 procentpunt hoger dan in 2019"
+
+
+def test_one_municipality_or_many_in_english() -> None:
+    one, five = _words("en", 1), _words("en", 5)
+    assert one.municipalities_fact() == ("Municipality", "G0")
+    assert five.municipalities_fact() == ("Municipalities", "G0, G1, G2, G3 and G4")
+    assert five.applies_to([]) == "all 5 municipalities"
