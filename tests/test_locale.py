@@ -34,6 +34,24 @@ def test_every_locale_has_the_same_keys_and_placeholders_as_dutch(code: str) -> 
     assert not wrong, f"placeholders differ between nl.yml and {code}.yml: {wrong}"
 
 
+SAME_IN_BOTH = {"budget", "data", "deadline", "details", "download", "halt", "home", "in",
+                "indicator", "menu", "nl", "open", "partner", "partners", "percentage", "riec",
+                "s", "start", "status", "token", "was", "website"}
+"""Words that Dutch and English write alike: the only words an English text may share with
+its Dutch one. A Dutch sentence copied into en.yml untranslated fails here (the both-ways
+string test in test_editions.py only checks the texts that differ)."""
+
+
+def test_an_english_text_equal_to_the_dutch_one_is_a_word_both_languages_share() -> None:
+    dutch, english = values("nl"), values("en")
+    shared = {key: value for key, value in dutch.items()
+              if english.get(key) == value and key not in ("locale", "cldr")}
+    assert len(shared) < 60
+    words = {w.lower() for value in shared.values()
+             for w in re.findall(r"[^\W\d_]+", PLACEHOLDER.sub("", value))}
+    assert words <= SAME_IN_BOTH, sorted(words - SAME_IN_BOTH)
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_plural_texts_have_every_form_of_their_language(code: str) -> None:
     locale = load_locale(code)
