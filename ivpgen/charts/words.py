@@ -38,7 +38,7 @@ def trend_title(ctx: Ctx, name: str, series: dict[str, list[Figure]], main: list
         return ctx.t("trend_title_plain", name=name)
     moves = [direction(ctx, s, decimals) for s in chosen.values()]
     since = min(s[0].year for s in chosen.values())
-    common = max(set(moves), key=moves.count)
+    common = max(moves, key=moves.count)  # a tie goes to the first area's move, not to hash order
     move = ctx.t(f"moved.{common}")
     if len(chosen) == 1:
         return ctx.t("trend_title_one", name=name, move=move, year=since)
