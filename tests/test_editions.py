@@ -28,6 +28,7 @@ from tests.test_search import pages_found, run_search
 from tests.ui_strings import content_corpus, normal, phrases, shown, site_texts
 
 ENGLISH = ROOT / "mkdocs.en.yml"
+WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 
 
 @pytest.fixture(scope="session")
@@ -217,3 +218,23 @@ def test_a_bad_edition_is_one_clear_message(tmp_path: Path, editions: str, messa
     assert message in result.output and result.output.startswith("mkdocs.yml\n"), result.output
     assert "Traceback" not in result.output
     shutil.rmtree(plan)
+
+
+def test_a_plan_with_neighbourhoods_has_no_dutch_ui_text_in_english(tmp_path: Path) -> None:
+    """The plan of one municipality steering on its wijken (other words: neighbourhoods, no
+    region) in English: no Dutch UI text either."""
+    plan = copy_plan(WIJKEN, tmp_path / "plan")
+    config = (plan / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - ivpgen\n" in config, "the wijken fixture's plugin list changed"
+    (plan / "mkdocs.yml").write_text(config.replace("  - ivpgen\n", "  - ivpgen:\n      locale: en\n"),
+                                     encoding="utf-8")
+    result = run_ivpgen("build", "--strict", cwd=plan, env=EPOCH)
+    assert result.code == 0, result.output
+    texts = site_texts(plan / "site")
+    home = (plan / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Choose your neighbourhood" in home
+    assert "municipalities" not in home.lower() and "region" not in home.lower()
+    dutch = phrases("nl", "en", content_corpus(plan))
+    assert not shown(texts, dutch.checked)
+    assert len({p for hits in shown(texts, phrases("en", "nl", content_corpus(plan)).checked)
+                .values() for p in hits}) > 300

@@ -7,7 +7,8 @@ it does not occur in the plan's own content (content/ and its config files, whic
 written), and it does not occur in the other locale's values (en.yml names Dutch codes such as
 'gepland (planned)'). What a site shows is its HTML text outside elements marked with another
 language (plan content, the link to the other edition), the alternative texts and labels, the
-chart drawings (SVG), the data files of the charts and the open data, and the PDF text.
+chart drawings (SVG), the data files of the charts and the open data, the calendar files and the
+PDF text.
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ def site_texts(site: Path) -> dict[str, str]:
             found[name] = svg_text(path.read_text(encoding="utf-8"))
         elif path.suffix == ".json" and name.startswith(("grafieken/", "data/")):
             found[name] = json_text(path.read_text(encoding="utf-8"))
-        elif path.suffix == ".csv" and name.startswith("grafieken/"):
+        elif (path.suffix == ".csv" and name.startswith("grafieken/")) or path.suffix == ".ics":
             found[name] = path.read_text(encoding="utf-8")
         elif path.suffix == ".pdf":
             found[name] = pdf_text(path)
