@@ -10,10 +10,9 @@ import pytest
 from babel import Locale as BabelLocale
 
 from ivpgen.i18n import LOCALE_DIR, load_locale
-from ivpgen.model import SAFETY_FIELDS, Content, Indicator, Municipality, Plan
-from ivpgen.views.site import Figure, SiteView
-from ivpgen.views.words import Words
-from tests.conftest import ROOT
+from ivpgen.model import Indicator
+from ivpgen.views.site import Figure
+from tests.test_words import words
 from tests.ui_strings import PLACEHOLDER, values
 
 CODES = sorted(p.stem for p in LOCALE_DIR.glob("*.yml"))
@@ -63,20 +62,6 @@ def test_plural_texts_have_every_form_of_their_language(code: str) -> None:
         assert forms <= PLURAL_FORMS and needed <= forms, (code, key, forms)
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_every_text_the_templates_and_the_model_use_exists(code: str) -> None:
-    locale = load_locale(code)
-    keys: set[str] = set()
-    for template in (ROOT / "templates").rglob("*.html"):
-        keys |= set(re.findall(r"\bt\('([a-z_.]+)'\s*[,)]", template.read_text(encoding="utf-8")))
-    assert len(keys) > 40
-    for key in sorted(keys):
-        assert locale.t(key), key
-    for field in SAFETY_FIELDS:
-        assert locale.t(f"safety_field.{field}")
-    assert locale.t("locale") == code
-
-
 def test_english_numbers_dates_money_and_lists() -> None:
     en = load_locale("en")
     assert en.number(5.5) == "5.5"
@@ -88,15 +73,6 @@ def test_english_numbers_dates_money_and_lists() -> None:
     assert en.plural("outcome.actions_done", 1, done=0) == "0 of 1 action completed"
     assert en.plural("outcome.actions_done", 31, done=14) == "14 of 31 actions completed"
     assert en.t("safety_field.jeugd en veiligheid") == "young people and safety"
-
-
-def _words(code: str, municipalities: int = 1) -> Words:
-    plan = Plan.model_validate({
-        "type": "plan", "title": "Plan", "period": {"start": 2023, "end": 2026},
-        "status": "concept", "version": "1", "organisation": "Gemeente", "vision": "Veilig.",
-        "municipalities": [Municipality(id=f"g{i}", name=f"G{i}", cbs_code=f"GM000{i}",
-                                        population=1000) for i in range(municipalities)]})
-    return Words(SiteView(Content({"index.md": plan})), load_locale(code))
 
 
 RATE = Indicator(id="x", name="X", unit="per 1.000 inwoners", definition="X.", direction="lager")
@@ -113,11 +89,11 @@ SHARE = Indicator(id="y", name="Y", unit="% van de inwoners", definition="Y.", d
     (10, 10.2, "about the same as in 2019"),
 ])
 def test_change_in_plain_english(first: float, last: float, said: str) -> None:
-    assert _words("en").change(Figure(2019, first, False), Figure(2024, last, False), RATE) == said
+    assert words(code="en").change(Figure(2019, first, False), Figure(2024, last, False), RATE) == said
 
 
 def test_percentage_points_are_singular_or_plural_as_shown() -> None:
-    en, nl = _words("en"), _words("nl")
+    en, nl = words(code="en"), words(code="nl")
     assert en.change(Figure(2019, 34, False), Figure(2024, 28, False), SHARE) == \
         "6 percentage points lower than in 2019"
     assert en.change(Figure(2019, 34, False), Figure(2024, 35, False), SHARE) == \
@@ -129,7 +105,7 @@ def test_percentage_points_are_singular_or_plural_as_shown() -> None:
 
 
 def test_one_municipality_or_many_in_english() -> None:
-    one, five = _words("en", 1), _words("en", 5)
+    one, five = words(1, "en"), words(5, "en")
     assert one.municipalities_fact() == ("Municipality", "G0")
     assert five.municipalities_fact() == ("Municipalities", "G0, G1, G2, G3 and G4")
     assert five.applies_to([]) == "all 5 municipalities"
