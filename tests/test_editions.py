@@ -20,6 +20,7 @@ from ivpgen.charts.cache import chart_key
 from ivpgen.charts.catalog import Catalog
 from ivpgen.charts.variants import variants_of
 from ivpgen.check import load_and_check
+from ivpgen.editions import Edition, kept_folders
 from ivpgen.i18n import load_locale
 from ivpgen.style import Style
 from ivpgen.views import SiteView
@@ -105,6 +106,22 @@ def test_each_page_links_to_itself_in_the_other_edition(example: Path, english: 
                 assert f'<html lang="{lang}">' in site_of.read_text(encoding="utf-8")
                 checked += 1
     assert checked > 150
+
+
+def test_an_edition_is_reached_from_any_page_and_from_outside() -> None:
+    dutch = Edition("nl", "Nederlands", "../")
+    assert dutch.href("") == "../"
+    assert dutch.href("thema/jeugd/") == "../../../thema/jeugd/"
+    assert dutch.href("search.html") == "../search.html"
+    assert dutch.alternate("thema/jeugd/", "https://example.org/ivp/en") == \
+        "https://example.org/ivp/thema/jeugd/"
+    assert dutch.alternate("thema/jeugd/", None) == "../../../thema/jeugd/"
+    english = Edition("en", "English", "en/")
+    assert english.href("thema/jeugd/") == "../../en/thema/jeugd/" and english.inside
+    elsewhere = Edition("en", "English", "https://example.org/en/")
+    assert elsewhere.href("thema/jeugd/") == "https://example.org/en/thema/jeugd/"
+    assert not elsewhere.inside and not dutch.inside
+    assert list(kept_folders([Edition("nl", "Nederlands", ""), english, elsewhere])) == ["en"]
 
 
 def test_no_dutch_ui_text_in_the_english_edition(texts: dict[str, dict[str, str]],
