@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11, system packages included
 # (scripts/system-packages installs the Debian packages that are missing, as root):
-#   make site   builds the site and the PDFs from content/ into site/
+#   make site   builds the site and the PDFs from content/ into site/, the English edition
+#               (mkdocs.en.yml) into site/en/
 #   make test   runs linting, type checks and all tests (unit, golden, browser)
 PYTHON ?= python3.11
 VENV := .venv
@@ -13,13 +14,15 @@ export SOURCE_DATE_EPOCH
 
 site: system-site $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
+	$(BIN)/ivpgen build --strict -f mkdocs.en.yml
 
-# The browser tests run over every page of the example plan, then of the plan with
-# neighbourhoods (tests/fixtures/wijken): every feature must hold for both kinds of plan.
+# The browser tests run over every page of the example plan, then of its English edition, then
+# of the plan with neighbourhoods (tests/fixtures/wijken): every feature must hold for each.
 test: system-test $(VENV)/.installed-test
 	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+	IVPGEN_E2E_CONFIG=mkdocs.en.yml $(BIN)/pytest -m browser tests/e2e/test_pages.py
 	IVPGEN_E2E_CONFIG=tests/fixtures/wijken/mkdocs.yml $(BIN)/pytest -m browser tests/e2e/test_pages.py
 
 serve: $(VENV)/.installed
@@ -27,6 +30,7 @@ serve: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(BIN)/ivpgen check --strict
+	$(BIN)/ivpgen check --strict -f mkdocs.en.yml
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check ivpgen tests benchmarks

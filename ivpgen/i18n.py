@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,17 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 
 
 class Locale:
-    """Looks up UI strings by dotted key and formats numbers, money and dates (CLDR via Babel)."""
+    """Looks up UI strings by dotted key and formats numbers, money and dates (CLDR via Babel).
+
+    ``code`` is the language (``<html lang>``, the file name); the file's key ``cldr`` names
+    the CLDR locale whose rules format numbers, dates and lists and choose plural forms
+    (``en_GB``: 5 March 2024 and 'a, b and c', where plain ``en`` writes March 5, 2024).
+    """
 
     def __init__(self, code: str, strings: dict[str, Any]) -> None:
         self.code = code
         self.strings = strings
+        self.cldr = str(strings.get("cldr") or code)
 
     def t(self, key: str, **values: Any) -> str:
         """The text for ``key`` (e.g. 'status.lopend'), with {placeholders} filled in."""
@@ -35,9 +42,10 @@ class Locale:
             node = node[part]
         return str(node).format(**values) if values else str(node)
 
-    def plural(self, key: str, count: int, **values: Any) -> str:
+    def plural(self, key: str, count: int | Decimal, **values: Any) -> str:
         """The singular or plural text for ``count`` (CLDR plural rules): the key holds one text
-        per plural form, e.g. ``{one: "{count} actie", other: "{count} acties"}``."""
+        per plural form, e.g. ``{one: "{count} actie", other: "{count} acties"}``. A Decimal
+        counts as shown: Decimal('1.0') is plural in English."""
         node: Any = self.strings
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
@@ -45,31 +53,31 @@ class Locale:
             node = node[part]
         if not isinstance(node, dict) or "other" not in node:
             raise ConfigError(f"De tekst '{key}' in {self.code}.yml heeft geen vorm 'other'.")
-        form = BabelLocale.parse(self.code).plural_form(count)
+        form = BabelLocale.parse(self.cldr).plural_form(count)
         return str(node.get(form, node["other"])).format(count=count, **values)
 
     def join(self, items: list[str]) -> str:
         """A list as a sentence says it: 'Baarn, Eemnes en Soest'; one item stays itself."""
-        return format_list(items, locale=self.code) if items else ""
+        return format_list(items, locale=self.cldr) if items else ""
 
     def number(self, value: float | int | None, decimals: int = 1) -> str:
-        """A number with a decimal comma and a thousands point: 5,5 and 47.000."""
+        """A number as the locale writes it: 5,5 and 47.000 in Dutch, 5.5 and 47,000 in English."""
         if value is None:
             return "–"
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=self.code)
+        return format_decimal(value, format=pattern, locale=self.cldr)
 
     def money(self, value: float) -> str:
         return format_currency(value, "EUR", format="¤ #,##0", currency_digits=False,
-                               locale=self.code)
+                               locale=self.cldr)
 
     def filters(self) -> dict[str, Callable[..., str]]:
         """The Jinja filters both the site theme and the print templates use."""
         return {"number": self.number, "money": self.money, "date": self.date}
 
     def date(self, value: dt.date, style: str = "long") -> str:
-        """A date as residents write it: 5 maart 2024."""
-        return format_date(value, format=style, locale=self.code)
+        """A date as residents write it: 5 maart 2024, 5 March 2024."""
+        return format_date(value, format=style, locale=self.cldr)
 
 
 @lru_cache(maxsize=4)

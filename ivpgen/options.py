@@ -15,7 +15,14 @@ class IvpgenConfig(base.Config):  # type: ignore[no-untyped-call]
     """
 
     locale = c.Type(str, default="nl")
-    """Language of all UI text; a file ivpgen/locale/<locale>.yml must exist."""
+    """Language of all UI text (labels, dates, numbers, charts, PDFs); a file
+    ivpgen/locale/<locale>.yml must exist. Plan content stays as written."""
+    editions = c.Type(dict, default={})
+    """The plan's editions in other languages, by locale, each built from its own config file:
+    where its site is, relative to this site (e.g. {en: en/} in mkdocs.yml and {nl: ../} in
+    mkdocs.en.yml with site_dir: site/en), or a full https:// address. Every page links to
+    itself in the other editions (hreflang); a rebuild keeps editions that live in a folder of
+    this site."""
     tokens = c.Optional(c.Type(str))
     """An NL Design System tokens file (JSON), e.g. huisstijl/tokens.json: colours and typeface
     are read from it (see ivpgen.tokens.ROLES); the options below win where they are set."""

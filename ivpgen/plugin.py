@@ -35,6 +35,7 @@ from ivpgen import engine
 from ivpgen.charts import shortcode
 from ivpgen.charts.placing import Placed, Placer
 from ivpgen.charts.spec import Chart, KeyFigures
+from ivpgen.editions import Edition, editions, kept_folders, written_lang
 from ivpgen.errors import IvpgenError, Problem
 from ivpgen.glossary import Glossary, plan_glossary
 from ivpgen.i18n import Locale, load_locale
@@ -106,6 +107,8 @@ class State:
     search: SearchDocuments = field(default_factory=SearchDocuments)
     glossary: tuple[str, Glossary] | None = None
     """The glossary page's path and its terms, when the plan has one."""
+    editions: list[Edition] = field(default_factory=list)
+    """The plan's language editions, this one first (none when it has one)."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -137,6 +140,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("ivpgen werkt alleen met zijn eigen thema; zet in mkdocs.yml: "
                               "theme: {name: ivpgen}")
         state.locale = load_locale(self.config.locale)
+        state.editions = editions(state.locale, self.config.editions)
         state.style = style_of(self.config, Path(config.docs_dir), state.locale)
         state.search = SearchDocuments()
         # ivpgen reports broken menu entries and links itself, in Dutch, with the line.
@@ -257,8 +261,14 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         convert = self.settings(config, files).markdown()
         placer = state.placer
 
+        lang = written_lang(locale)
+
+        def written(html: str) -> Markup:
+            """Plan content as HTML, marked with its language in an edition in another one."""
+            return Markup(f"<div{lang}>{html}</div>" if lang else html)  # noqa: S704 - our HTML
+
         def render_markdown(text: str) -> Markup:
-            return Markup(convert(text))  # noqa: S704 - Markdown output is our HTML
+            return written(convert(text))
 
         data_page = state.links.get("pages", {}).get(DATA_PAGE, "")
 
@@ -280,10 +290,12 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         site = state.outcome.site
         assert site is not None
         env.globals.update(t=t, ivp=site, links=state.links, engine=engine.NAME, house=state.style,
+                           editions=state.editions, written_lang=lang,
+                           site_url=config.site_url or None,
                            icon_sprite=sprite(site.themes.values()),
                            serving=state.command == "serve", serve_problems=state.serve_problems,
                            charts=state.outcome.catalog, place_chart=place_chart)
-        env.filters.update(locale.filters(), markdown=render_markdown)
+        env.filters.update(locale.filters(), markdown=render_markdown, written=written)
         _compile_templates(env, locale)
         state.env = env
         return env
@@ -360,7 +372,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         logging.getLogger(engine.NAME).removeHandler(state.warnings)
         # Under --strict, MkDocs aborts after this event when there were warnings: do not publish.
         if state.final_site_dir is not None and not (config.strict and state.warnings.get_counts()):
-            _publish(site_dir, state.final_site_dir)
+            _publish(site_dir, state.final_site_dir, list(kept_folders(state.editions)))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Throw the unfinished build away; the published site stays as it was."""
@@ -475,9 +487,14 @@ def _reproducible_sitemap(site_dir: Path) -> None:
             out.write(sitemap.read_bytes())
 
 
-def _publish(new: Path, final: Path) -> None:
-    """Replace the published site by the new build in two renames, so it is never half-written."""
+def _publish(new: Path, final: Path, kept: list[str]) -> None:
+    """Replace the published site by the new build in two renames, so it is never half-written;
+    the folders in ``kept`` (other language editions, e.g. 'en') move into the new build."""
     old = final.with_name(f".{final.name}.oud-{os.getpid()}")
+    for folder in kept:
+        if (final / folder).is_dir() and not (new / folder).exists():
+            (new / folder).parent.mkdir(parents=True, exist_ok=True)
+            (final / folder).rename(new / folder)
     if final.exists():
         final.rename(old)
     new.rename(final)

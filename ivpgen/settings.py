@@ -9,6 +9,7 @@ the key.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from mkdocs.config import config_options as c
 
 from ivpgen.errors import ConfigError, Problem, Severity
 from ivpgen.house import house_style
-from ivpgen.i18n import Locale, load_locale
+from ivpgen.i18n import LOCALE_DIR, Locale, load_locale
 from ivpgen.load import dotted
 from ivpgen.options import IvpgenConfig
 from ivpgen.pages import reserved
@@ -28,6 +29,8 @@ from ivpgen.yamlsrc import YamlData, YamlProblem, parse_yaml
 Loc = tuple[str | int, ...]
 THEME = "ivpgen"
 THEME_ADVICE = "zet in mkdocs.yml:\n  theme:\n    name: ivpgen"
+EDITION_ROOT = re.compile(r"https://[^\s]+|(\.\./)*[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*/?|(\.\./)*\.\./?")
+"""Where another edition is: a folder relative to this site (en/, ../, ../en/) or https://..."""
 _TYPE_WORDS = {str: "tekst", bool: "true of false", int: "een heel getal", list: "een lijst"}
 
 
@@ -138,6 +141,7 @@ def _plugin(config: ConfigFile) -> Iterator[Problem]:
     if failed:
         return
     yield from _house_style(config, loc, schema)
+    yield from _editions(config, loc, schema)
 
 
 def _empty_values(config: ConfigFile, loc: Loc, options: dict[str, Any]) -> Iterator[Problem]:
@@ -166,6 +170,24 @@ def _house_style(config: ConfigFile, loc: Loc, options: IvpgenConfig) -> Iterato
     _style, findings = house_style(options, config.docs_dir, locale.t)
     for finding in findings:
         yield config.problem((*loc, *finding.loc), finding.message, finding.severity)
+
+
+def _editions(config: ConfigFile, loc: Loc, options: IvpgenConfig) -> Iterator[Problem]:
+    """The other language editions: a known locale other than this one, at a folder or address."""
+    known = sorted(p.stem for p in LOCALE_DIR.glob("*.yml"))
+    for code, root in options.editions.items():
+        where = (*loc, "editions", code)
+        if code == options.locale:
+            yield config.problem(where, f"'{code}' is de taal van deze editie zelf (locale); noem "
+                                 "onder editions alleen de andere edities.")
+        elif code not in known:
+            yield config.problem(where, f"er is geen vertaling '{code}'; kies uit: "
+                                 f"{', '.join(known)}.")
+        if not isinstance(root, str) or not EDITION_ROOT.fullmatch(root):
+            yield config.problem(where, f"'{root}' is geen map of webadres van een editie; "
+                                 "schrijf de map van die editie ten opzichte van deze site, "
+                                 "bijvoorbeeld en/ (of ../ vanuit een editie in een submap), of "
+                                 "een adres dat met https:// begint.")
 
 
 def style_of(options: IvpgenConfig, docs_dir: Path, locale: Locale) -> Style:

@@ -11,7 +11,7 @@ import pytest
 
 from ivpgen.errors import ConfigError
 from ivpgen.i18n import load_locale
-from ivpgen.model import ACTION_STATUSES, PARTNER_KINDS
+from ivpgen.model import ACTION_STATUSES, PARTNER_KINDS, SAFETY_FIELDS
 from ivpgen.style import Style, contrast
 from ivpgen.yamlsrc import YamlProblem, parse_yaml
 
@@ -61,8 +61,9 @@ def test_dutch_numbers_and_dates() -> None:
     assert nl.date(dt.date(2024, 3, 5)) == "5 maart 2024"
 
 
-def test_every_text_the_templates_use_exists_in_the_locale() -> None:
-    nl = load_locale("nl")
+@pytest.mark.parametrize("code", ["nl", "en"])
+def test_every_text_the_templates_use_exists_in_the_locale(code: str) -> None:
+    nl = load_locale(code)
     keys: set[str] = set()
     for template in (ROOT / "templates").rglob("*.html"):
         keys |= set(re.findall(r"\bt\('([a-z_.]+)'\s*[,)]", template.read_text(encoding="utf-8")))
@@ -82,6 +83,8 @@ def test_every_text_the_templates_use_exists_in_the_locale() -> None:
         assert nl.t(f"indicators.direction_{value}")
     for value in ("concept", "vastgesteld"):
         assert nl.t(f"site.status_{value}")
+    for value in SAFETY_FIELDS:
+        assert nl.t(f"safety_field.{value}")
 
 
 def test_missing_text_is_a_clear_error() -> None:

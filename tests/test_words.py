@@ -12,13 +12,13 @@ from ivpgen.views.words import Words
 LOCALE = load_locale("nl")
 
 
-def words(municipalities: int = 1) -> Words:
+def words(municipalities: int = 1, code: str = "nl") -> Words:
     plan = Plan.model_validate({
         "type": "plan", "title": "Plan", "period": {"start": 2023, "end": 2026},
         "status": "concept", "version": "1", "organisation": "Gemeente", "vision": "Veilig.",
         "municipalities": [Municipality(id=f"g{i}", name=f"G{i}", cbs_code=f"GM000{i}",
                                         population=1000) for i in range(municipalities)]})
-    return Words(SiteView(Content({"index.md": plan})), LOCALE)
+    return Words(SiteView(Content({"index.md": plan})), load_locale(code))
 
 
 def indicator(unit: str, direction: str = "lager") -> Indicator:

@@ -16,7 +16,7 @@ class Catalog:
     """The site's charts by id, plus lookups by what they show (for the templates)."""
 
     def __init__(self, site: SiteView, locale: Locale, style: Style) -> None:
-        self.ctx = Ctx(site, locale, palette(style, locale.code))
+        self.ctx = Ctx(site, locale, palette(style, locale.cldr))
         self.charts: dict[str, Chart] = {}
         self._by_key: dict[tuple[str, str], str] = {}
         self._build()

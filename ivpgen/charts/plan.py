@@ -214,19 +214,25 @@ def fields_chart(ctx: Ctx) -> Chart | None:
     shares: dict[str, FieldShare] = {s.field: s for s in reference.shares} if reference else {}
     plan = tuple(100 * counts[f] / len(themes) for f in SAFETY_FIELDS)
     ref = tuple(shares[f].percent if f in shares else None for f in SAFETY_FIELDS)
-    spec = FieldsSpec(SAFETY_FIELDS, plan, tuple(_percent(ctx, v) for v in plan), ref,
+    spec = FieldsSpec(tuple(_field(ctx, f) for f in SAFETY_FIELDS), plan,
+                      tuple(_percent(ctx, v) for v in plan), ref,
                       tuple(_reference_label(ctx, shares, f) for f in SAFETY_FIELDS),
                       ctx.t("plan_label"), reference.label if reference else "",
                       ctx.t("share_axis"))
     most = max(SAFETY_FIELDS, key=lambda f: counts[f])
-    title = (ctx.t("fields_title_top", field=most) if list(counts.values()).count(counts[most]) == 1
-             else ctx.t("fields_title"))
-    parts = ", ".join(ctx.t("fields_part", count=counts[f], field=f)
+    title = (ctx.t("fields_title_top", field=_field(ctx, most))
+             if list(counts.values()).count(counts[most]) == 1 else ctx.t("fields_title"))
+    parts = ", ".join(ctx.t("fields_part", count=counts[f], field=_field(ctx, f))
                       for f in SAFETY_FIELDS if counts[f])
     desc = sentence(ctx.t("fields_desc", count=len(themes), parts=parts),
                     _reference_sentence(ctx, reference))
     return Chart("velden", "velden", title, desc, _fields_table(ctx, title, counts, plan, reference),
                  spec, ctx.palette)
+
+
+def _field(ctx: Ctx, name: str) -> str:
+    """A safety field in the edition's language."""
+    return ctx.locale.t(f"safety_field.{name}")
 
 
 def _percent(ctx: Ctx, value: float | None) -> str:
@@ -245,7 +251,7 @@ def _reference_sentence(ctx: Ctx, reference: FieldReference | None) -> str:
     if reference is None:
         return ""
     parts = ", ".join(ctx.t("fields_reference_part", percent=_percent(ctx, s.percent),
-                            field=s.note or s.field) for s in reference.shares)
+                            field=s.note or _field(ctx, s.field)) for s in reference.shares)
     return ctx.t("fields_reference", label=reference.label, parts=parts)
 
 
@@ -259,12 +265,12 @@ def _fields_table(ctx: Ctx, title: str, counts: Counter[str], plan: tuple[float,
                               "number"))
     rows: list[list[Value]] = []
     for field, share in zip(SAFETY_FIELDS, plan, strict=True):
-        row: list[Value] = [field, counts[field], round(share, 6)]
+        row: list[Value] = [_field(ctx, field), counts[field], round(share, 6)]
         if reference:
             row.append(shares.get(field))
         rows.append(row)
     notes: tuple[str, ...] = ()
     if reference:
         notes = (f"{reference.label}: {reference.source}",
-                 *(f"{s.field}: {s.note}" for s in reference.shares if s.note))
+                 *(f"{_field(ctx, s.field)}: {s.note}" for s in reference.shares if s.note))
     return make_table(ctx.locale, title, columns, rows, notes=notes)

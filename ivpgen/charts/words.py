@@ -1,4 +1,4 @@
-"""Chart titles that say what the chart shows, in plain Dutch, where the data allow it.
+"""Chart titles that say what the chart shows, in plain words (the locale's), where the data allow it.
 
 "Woninginbraken: in alle 5 gemeenten gedaald sinds 2019" instead of "Woninginbraken: verloop
 per jaar" (the ONS Service Manual's advice: a title states the main message). The direction of

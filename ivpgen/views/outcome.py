@@ -119,7 +119,8 @@ def goals_text(ctx: Ctx, theme: Theme | None = None) -> str:
 
 def outcome_tile(ctx: Ctx, tid: str, theme: Theme) -> OutcomeTile:
     headline = ctx.site.headline(theme)
-    return OutcomeTile(tid, ctx.site.theme_pages[tid], theme.title, theme.field,
+    return OutcomeTile(tid, ctx.site.theme_pages[tid], theme.title,
+                       ctx.words.field(theme.field),
                        theme_icon(theme),
                        headline_figure(ctx, headline) if headline else None,
                        goals_text(ctx, theme), action_bar(ctx, list(theme.actions)))

@@ -86,7 +86,8 @@ class ThemeView:
 def theme_view(ctx: Ctx, tid: str) -> ThemeView:
     site, words = ctx.site, ctx.words
     theme = site.themes[tid]
-    facts = [Fact(words.t("theme.field"), theme.field[:1].upper() + theme.field[1:])]
+    field = words.field(theme.field)
+    facts = [Fact(words.t("theme.field"), field[:1].upper() + field[1:])]
     applies = words.theme_applies(theme)
     if applies:
         facts.append(Fact(words.t("theme.municipalities"), applies))

@@ -1,4 +1,4 @@
-"""Numbers into plain Dutch: one plan or many, changes over time and comparisons between areas.
+"""Numbers into plain words: one plan or many, changes over time and comparisons between areas.
 
 Every sentence comes from the locale (``ivpgen/locale/<code>.yml``, sections ``plan`` and
 ``outcome``) with CLDR plural rules, so a plan of one municipality never reads "1 gemeenten" and
@@ -8,6 +8,7 @@ a plan without a region never speaks of "de regio".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from ivpgen.i18n import Locale
@@ -45,12 +46,16 @@ class Words:
     def t(self, key: str, **values: Any) -> str:
         return self.locale.t(key, **values)
 
-    def count(self, key: str, count: int, **values: Any) -> str:
+    def count(self, key: str, count: int | Decimal, **values: Any) -> str:
         return self.locale.plural(key, count, **values)
 
     def number(self, figure: Figure, indicator: Indicator) -> str:
         """The figure as a number: 5,5 (the template adds the illustrative mark)."""
         return self.locale.number(figure.value, indicator.decimals)
+
+    def field(self, name: str) -> str:
+        """A safety field as residents of this edition read it: 'jeugd en veiligheid'."""
+        return self.t(f"safety_field.{name}")
 
     def marked(self, figure: Figure, indicator: Indicator) -> str:
         """The figure inside a sentence, with the illustrative mark: 5,5*."""
@@ -112,9 +117,10 @@ class Words:
         if change is None:
             return self.t("outcome.same_as", year=year)
         if _is_share(indicator):
-            points = self.locale.number(abs(change), 0 if abs(change) >= 1.5 else 1)
+            decimals = 0 if abs(change) >= 1.5 else 1
+            shown = Decimal(f"{abs(change):.{decimals}f}")  # '1 point', but '1.0 points'
             key = "outcome.points_lower" if change < 0 else "outcome.points_higher"
-            return self.t(key, points=points, year=year)
+            return self.count(key, shown, points=self.locale.number(abs(change), decimals), year=year)
         return self._relative_words(change, year)
 
     def _relative_words(self, change: float, year: int) -> str:
@@ -126,7 +132,7 @@ class Words:
         for fraction, name in _FRACTIONS:
             if abs(size - fraction) <= _CLOSE and (change < 0 or fraction < 1):
                 key = "outcome.fraction_less" if change < 0 else "outcome.fraction_more"
-                return self.t(key, fraction=self.t(f"outcome.fractions.{name}"), year=year)
+                return self.t(f"{key}.{name}", year=year)
         key = "outcome.percent_less" if change < 0 else "outcome.percent_more"
         return self.t(key, percent=self.locale.number(100 * size, 0), year=year)
 
