@@ -323,7 +323,8 @@ def _report(problems: list[Problem], notes: list[str], output: str) -> None:
         click.echo(file)
         for problem in group:
             field = f"veld '{problem.field}': " if problem.field else ""
-            click.echo(f"  regel {problem.line}: {labels[problem.severity]}: {field}{problem.text}")
+            where = f"regel {problem.line}: " if problem.line else ""  # 0: the file as a whole
+            click.echo(f"  {where}{labels[problem.severity]}: {field}{problem.text}")
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     infos = sum(p.severity == "info" for p in problems)
