@@ -2,8 +2,10 @@
 and best practice), valid HTML (Nu HTML Checker), no request to another host, readable without
 JavaScript, usable by keyboard, reflows at 320 px and 200% zoom, and prints sensibly.
 
-Each test runs once per HTML page (see conftest.pytest_generate_tests); a failure names the page
-and the rule.
+Each test runs once per HTML page (see conftest.pytest_generate_tests) and opens the page once
+in one kind of browser (a desktop, a phone, no JavaScript, a narrow or zoomed window), running
+every check that needs that browser on the same load: a page load is the expensive part, and a
+failure still names the page and every rule that failed, not only the first.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.charts import chart_text_checked
 from tests.e2e.conftest import (
     STATS,
+    BuiltSite,
     Opened,
     count_tables,
     describe_violations,
@@ -31,15 +35,28 @@ OpenPage = Callable[..., Opened]
 MAX_TAB_STOPS = 80
 
 
-def test_axe_no_violations(page_path: str, open_page: OpenPage, axe_js: str) -> None:
-    page = open_page(page_path).page
+def test_on_a_desktop(page_path: str, open_page: OpenPage, axe_js: str, site: BuiltSite) -> None:
+    """At 1280 px: no request to another host, no console error, no axe-core violation, chart
+    text of at least 12 px, a visible focus on every Tab stop, a working skip link, and a
+    print style that hides the menu and prints the addresses of external links."""
+    opened = open_page(page_path, wait_until="networkidle")
+    charts = chart_text_checked(page_path, opened.page, 1280, site)  # loads every lazy image too
+    problems = [*charts, *requests_checked(page_path, opened),
+                *axe_checked(page_path, opened.page, axe_js), *focus_checked(page_path, opened.page)]
+    opened.page.reload()
+    problems += [*skip_link_checked(page_path, opened.page), *print_checked(page_path, opened.page)]
+    assert not problems, "\n".join(problems)
+
+
+def axe_checked(page_path: str, page: Any, axe_js: str) -> list[str]:
     result = run_axe(page, axe_js)
     violations = result["violations"]
     STATS["axe: pages checked"] += 1
     STATS["axe: violations"] += sum(len(v["nodes"]) for v in violations)
-    assert not violations, (
-        f"{page_path}: axe-core found {len(violations)} rule(s) violated:\n"
-        + describe_violations(page_path, violations))
+    if not violations:
+        return []
+    return [f"{page_path}: axe-core found {len(violations)} rule(s) violated:\n"
+            + describe_violations(page_path, violations)]
 
 
 def test_valid_html(page_path: str, vnu_errors: dict[str, list[str]]) -> None:
@@ -50,18 +67,22 @@ def test_valid_html(page_path: str, vnu_errors: dict[str, list[str]]) -> None:
                         + "\n    ".join(errors))
 
 
-def test_no_request_to_other_hosts(page_path: str, open_page: OpenPage) -> None:
-    opened = open_page(page_path, wait_until="networkidle", fresh=True)
+def requests_checked(page_path: str, opened: Opened) -> list[str]:
+    """No request to another host (those are never cached, so a shared browser cache hides
+    none), and no console error (a Content-Security-Policy violation or a missing file)."""
     STATS["requests: pages checked"] += 1
     STATS["requests: to 127.0.0.1"] += len(opened.requests) - len(opened.external)
     STATS["requests: to other hosts"] += len(opened.external)
-    assert opened.requests, f"{page_path}: no request recorded at all, the recorder is broken"
-    assert not opened.external, (
-        f"{page_path}: requests to hosts other than 127.0.0.1 (no third-party requests):\n    "
-        + "\n    ".join(opened.external))
-    assert not opened.console_errors, (
-        f"{page_path}: errors in the browser console (a Content-Security-Policy violation or a "
-        "missing file):\n    " + "\n    ".join(opened.console_errors))
+    problems = []
+    if not opened.requests:
+        problems.append(f"{page_path}: no request recorded at all, the recorder is broken")
+    if opened.external:
+        problems.append(f"{page_path}: requests to hosts other than 127.0.0.1 (no third-party "
+                        "requests):\n    " + "\n    ".join(opened.external))
+    if opened.console_errors:
+        problems.append(f"{page_path}: errors in the browser console (a Content-Security-Policy "
+                        "violation or a missing file):\n    " + "\n    ".join(opened.console_errors))
+    return problems
 
 
 def test_works_without_javascript(page_path: str, page_file: Path, open_page: OpenPage) -> None:
@@ -93,8 +114,9 @@ def test_works_without_javascript(page_path: str, page_file: Path, open_page: Op
         "are shown (after opening every <details>)")
 
 
-def test_keyboard_skip_link(page_path: str, open_page: OpenPage) -> None:
-    page = open_page(page_path).page
+def skip_link_checked(page_path: str, page: Any) -> list[str]:
+    """The first Tab shows the skip link; Enter moves focus to the main content, and the next
+    Tab stays inside it."""
     page.keyboard.press("Tab")
     first = page.evaluate("""() => {
         const el = document.activeElement, r = el.getBoundingClientRect();
@@ -102,22 +124,27 @@ def test_keyboard_skip_link(page_path: str, open_page: OpenPage) -> None:
                 text: el.textContent.trim(), inView: r.top >= 0 && r.left >= 0 &&
                 r.bottom <= innerHeight && r.right <= innerWidth && r.width > 0};
     }""")
-    assert first["tag"] == "A" and "skip-link" in first["cls"].split(), (
-        f"{page_path}: the first Tab focuses {first}, not the skip link")
-    assert first["href"] == "#inhoud", f"{page_path}: the skip link points at {first['href']}"
-    assert first["inView"], f"{page_path}: the focused skip link is not visible in the viewport"
+    if first["tag"] != "A" or "skip-link" not in first["cls"].split():
+        return [f"{page_path}: the first Tab focuses {first}, not the skip link"]
+    problems = []
+    if first["href"] != "#inhoud":
+        problems.append(f"{page_path}: the skip link points at {first['href']}")
+    if not first["inView"]:
+        problems.append(f"{page_path}: the focused skip link is not visible in the viewport")
     page.keyboard.press("Enter")
     focused = page.evaluate("""() => new Promise(resolve => requestAnimationFrame(() =>
         requestAnimationFrame(() => resolve(document.activeElement && document.activeElement.id))))""")
-    assert focused == "inhoud", (
-        f"{page_path}: Enter on the skip link moves focus to #{focused}, not to #inhoud")
-    # The next Tab continues inside the main content, not back in the header.
+    if focused != "inhoud":
+        problems.append(f"{page_path}: Enter on the skip link moves focus to #{focused}, not to "
+                        "#inhoud")
     page.keyboard.press("Tab")
     inside = page.evaluate(
         "() => !!document.activeElement.closest('#inhoud') || "
         "document.activeElement.compareDocumentPosition(document.getElementById('inhoud')) & "
         "Node.DOCUMENT_POSITION_PRECEDING")
-    assert inside, f"{page_path}: after the skip link, Tab goes back before the main content"
+    if not inside:
+        problems.append(f"{page_path}: after the skip link, Tab goes back before the main content")
+    return problems
 
 
 FOCUS_STYLE_JS = """el => {
@@ -167,10 +194,9 @@ RECORD_FOCUS_JS = """() => {
 }"""
 
 
-def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
+def focus_checked(page_path: str, page: Any) -> list[str]:
     """Tab through the whole page; every stop must show an outline or shadow that it does not
-    show unfocused (WCAG 2.4.7)."""
-    page = open_page(page_path).page
+    show unfocused (WCAG 2.4.7), and Tab must reach what a keyboard can reach."""
     candidates = page.evaluate(RECORD_FOCUS_JS)
     for _ in range(min(candidates, MAX_TAB_STOPS) + 1):
         page.keyboard.press("Tab")
@@ -182,7 +208,16 @@ def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
         stops.append(stop)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.mouse.move(0, 0)  # no hover style either
+    STATS["focus: tab stops checked"] += len(stops)
+    if not stops:
+        return [f"{page_path}: Tab reaches no element at all"]
     problems = []
+    if stops[0]["href"] != "#inhoud":
+        problems.append(f"{page_path}: the first tab stop is {stops[0]}")
+    if len(stops) < min(candidates, MAX_TAB_STOPS) - 5:
+        problems.append(f"{page_path}: Tab reached only {len(stops)} of about {candidates} "
+                        "focusable elements")
+    unseen = []
     for stop in stops:
         selector = '[data-e2e-stop="{}"]'.format(stop["id"])
         unfocused = page.locator(selector).first.evaluate(FOCUS_STYLE_JS)
@@ -191,19 +226,14 @@ def test_visible_focus_style(page_path: str, open_page: OpenPage) -> None:
         shadow = stop["boxShadow"] not in ("none", "")
         focused = {k: stop[k] for k in ("outlineStyle", "outlineWidth", "outlineColor", "boxShadow")}
         if not (outline or shadow):
-            problems.append(f"{_describe(stop)}: no outline or box-shadow when focused {focused}")
+            unseen.append(f"{_describe(stop)}: no outline or box-shadow when focused {focused}")
         elif focused == unfocused:
-            problems.append(f"{_describe(stop)}: looks the same focused and unfocused {focused}")
+            unseen.append(f"{_describe(stop)}: looks the same focused and unfocused {focused}")
         elif not stop["focusVisible"]:
-            problems.append(f"{_describe(stop)}: keyboard focus does not match :focus-visible")
-    STATS["focus: tab stops checked"] += len(stops)
-    assert stops, f"{page_path}: Tab reaches no element at all"
-    assert stops[0]["href"] == "#inhoud", f"{page_path}: the first tab stop is {stops[0]}"
-    if len(stops) < min(candidates, MAX_TAB_STOPS) - 5:
-        pytest.fail(f"{page_path}: Tab reached only {len(stops)} of about {candidates} focusable "
-                    "elements", pytrace=False)
-    assert not problems, (f"{page_path}: focus not visible (WCAG 2.4.7) on:\n    "
-                          + "\n    ".join(problems))
+            unseen.append(f"{_describe(stop)}: keyboard focus does not match :focus-visible")
+    if unseen:
+        problems.append(f"{page_path}: focus not visible (WCAG 2.4.7) on:\n    " + "\n    ".join(unseen))
+    return problems
 
 
 # The elements that stick out of the viewport sideways, unless ``allowed(el)`` excuses them.
@@ -238,44 +268,49 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize(("width", "scale"), [(320, 1), (640, 2)],
-                         ids=["320px", "1280px-at-200pct"])
-def test_reflow(page_path: str, open_page: OpenPage, width: int, scale: int) -> None:
-    """WCAG 1.4.10: no horizontal page scroll at 320 CSS px; 1280 px at 200% zoom is 640 CSS px
-    at a device scale factor of 2. Tables may scroll inside their own box, nothing else."""
-    page = open_page(page_path, viewport={"width": width, "height": 720},
-                     device_scale_factor=scale).page
+def reflow_checked(page_path: str, page: Any, width: int) -> list[str]:
+    """WCAG 1.4.10: no horizontal page scroll at ``width`` CSS px. Tables may scroll inside
+    their own box, nothing else."""
+    page.set_viewport_size({"width": width, "height": 720})
     result = page.evaluate(OVERFLOW_JS)
     STATS[f"reflow: pages checked at {width} px"] += 1
-    assert result["scrollWidth"] <= width, (
-        f"{page_path}: at {width} CSS px the page scrolls sideways (scrollWidth "
-        f"{result['scrollWidth']}); sticking out:\n    " + "\n    ".join(result["bad"]))
-    assert result["bodyScrollWidth"] <= result["bodyClientWidth"], (
-        f"{page_path}: at {width} CSS px the body's content is wider than the body "
-        f"({result['bodyScrollWidth']} > {result['bodyClientWidth']})")
-    assert not result["bad"], (
-        f"{page_path}: at {width} CSS px {result['badCount']} element(s) stick out of the page "
-        "(WCAG 1.4.10 reflow):\n    " + "\n    ".join(result["bad"]))
+    problems = []
+    if result["scrollWidth"] > width:
+        problems.append(f"{page_path}: at {width} CSS px the page scrolls sideways (scrollWidth "
+                        f"{result['scrollWidth']})")
+    if result["bodyScrollWidth"] > result["bodyClientWidth"]:
+        problems.append(f"{page_path}: at {width} CSS px the body's content is wider than the "
+                        f"body ({result['bodyScrollWidth']} > {result['bodyClientWidth']})")
+    if result["bad"]:
+        problems.append(f"{page_path}: at {width} CSS px {result['badCount']} element(s) stick "
+                        "out of the page (WCAG 1.4.10 reflow):\n    " + "\n    ".join(result["bad"]))
+    return problems
 
 
-def test_print(page_path: str, open_page: OpenPage) -> None:
-    page = open_page(page_path).page
+def print_checked(page_path: str, page: Any) -> list[str]:
+    """Printed, the menu is hidden and every external link shows its address."""
     nav = page.locator(".site-nav")
-    assert nav.count() == 1 and nav.is_visible(), f"{page_path}: no visible .site-nav on screen"
+    if not (nav.count() == 1 and nav.is_visible()):
+        return [f"{page_path}: no visible .site-nav on screen"]
     page.emulate_media(media="print")
-    assert not nav.is_visible(), f"{page_path}: the site menu (.site-nav) is printed"
+    problems = []
+    if nav.is_visible():
+        problems.append(f"{page_path}: the site menu (.site-nav) is printed")
     links = page.evaluate("""() => [...document.querySelectorAll('a[href]')]
         .filter(a => a.getClientRects().length > 0)
         .map(a => ({href: a.href, raw: a.getAttribute('href'), text: a.textContent.trim(),
                     after: getComputedStyle(a, '::after').content}))""")
+    page.emulate_media(media="screen")
     external = [link for link in links if link["raw"].startswith(("http:", "https:"))
                 and is_external(link["href"])]
     STATS["print: pages checked"] += 1
     STATS["print: external links checked"] += len(external)
     hidden = [f"'{link['text']}' -> {link['raw']} (::after is {link['after']})"
               for link in external if link["raw"] not in link["after"]]
-    assert not hidden, (f"{page_path}: printed external links do not show their address:\n    "
+    if hidden:
+        problems.append(f"{page_path}: printed external links do not show their address:\n    "
                         + "\n    ".join(hidden))
+    return problems
 
 
 PHONE_JS = """() => {
@@ -300,16 +335,25 @@ PHONE_JS = """() => {
 }"""
 
 
-def test_phone_first_screen(page_path: str, open_page: OpenPage) -> None:
+def test_on_a_phone(page_path: str, open_page: OpenPage, site: BuiltSite) -> None:
     """On a 375 x 812 phone the h1 starts within the first 400 px (a compact header, a folded
-    menu), and nothing is wider than the screen except inside a labelled scroll region."""
+    menu), nothing is wider than the screen except inside a labelled scroll region, and chart
+    text is at least 12 px; at 320 and 640 CSS px nothing scrolls sideways."""
     page = open_page(page_path, viewport={"width": 375, "height": 812}).page
     result = page.evaluate(PHONE_JS)
     STATS["phone: pages checked at 375 px"] += 1
-    assert result["h1Top"] is not None, f"{page_path}: no h1"
-    assert result["h1Top"] <= 400, (
-        f"{page_path}: at 375 px the h1 starts at {result['h1Top']:.0f} px (main at "
-        f"{result['mainTop']:.0f} px); it must start within the first 400 px")
-    assert not result["bad"], (
-        f"{page_path}: at 375 px {result['badCount']} element(s) are wider than the screen "
-        "outside a labelled, focusable scroll region:\n    " + "\n    ".join(result["bad"]))
+    problems = []
+    if result["h1Top"] is None:
+        problems.append(f"{page_path}: no h1")
+    elif result["h1Top"] > 400:
+        problems.append(f"{page_path}: at 375 px the h1 starts at {result['h1Top']:.0f} px (main "
+                        f"at {result['mainTop']:.0f} px); it must start within the first 400 px")
+    if result["bad"]:
+        problems.append(f"{page_path}: at 375 px {result['badCount']} element(s) are wider than "
+                        "the screen outside a labelled, focusable scroll region:\n    "
+                        + "\n    ".join(result["bad"]))
+    problems += chart_text_checked(page_path, page, 375, site)
+    # Reflow (WCAG 1.4.10) at 320 px, and at 1280 px zoomed to 200%: 640 CSS px (the layout
+    # depends on CSS pixels only, so the same page is resized rather than loaded again).
+    problems += [*reflow_checked(page_path, page, 320), *reflow_checked(page_path, page, 640)]
+    assert not problems, "\n".join(problems)

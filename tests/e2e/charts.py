@@ -1,32 +1,25 @@
-"""Charts that read on a phone and on a desktop, measured in Chromium on every page: at 375 px
-and at 1280 px the smallest text inside any chart is at least 12 CSS px, and at 375 px no chart
-is wider than the screen.
+"""Charts that read on a phone and on a desktop, measured in Chromium on every page (by the
+phone and desktop tests of test_pages.py): at 375 px and at 1280 px the smallest text inside any
+chart is at least 12 CSS px, and at 375 px no chart is wider than the screen.
 
 A chart is an image of an SVG file: its smallest text on screen is the SVG's smallest font size
 times the width the image is shown at, divided by the SVG's own width (its viewBox). Charts that
 show as a list on phones (the timeline, partners × priorities) are measured as HTML text.
-
-Run for the example and for the plan with neighbourhoods:
-
-    CI=true .venv/bin/pytest tests/e2e/test_charts.py
-    CI=true IVPGEN_E2E_CONFIG=tests/fixtures/wijken/mkdocs.yml .venv/bin/pytest tests/e2e/test_charts.py
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-import pytest
+from tests.e2e.conftest import STATS
 
-from tests.e2e.conftest import STATS, BuiltSite, Opened
+if TYPE_CHECKING:
+    from tests.e2e.conftest import BuiltSite
 
-pytestmark = pytest.mark.browser
-
-OpenPage = Callable[..., Opened]
 MIN_PX = 12.0
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -51,11 +44,8 @@ def smallest_font(svg_file: Path) -> tuple[float, float]:
     return min(sizes), float((root.get("viewBox") or "").split()[2])
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_chart_text_is_at_least_12px_and_fits_the_screen(page_path: str, width: int,
-                                                         site: BuiltSite,
-                                                         open_page: OpenPage) -> None:
-    page = open_page(page_path, viewport={"width": width, "height": 900}).page
+def chart_text_checked(page_path: str, page: Any, width: int, site: BuiltSite) -> list[str]:
+    """Every chart of an open page at this screen width: its smallest text, and its width."""
     page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
     page.wait_for_function("() => [...document.images].every(i => i.complete)")
     problems = []
@@ -74,4 +64,4 @@ def test_chart_text_is_at_least_12px_and_fits_the_screen(page_path: str, width: 
             problems.append(f"{where}: list text {min(chart['phone'])} px")
         if width < 600 and chart["right"] > width:
             problems.append(f"{where}: {chart['right']:.0f} px wide on a {width} px screen")
-    assert not problems, "\n".join(problems)
+    return problems
