@@ -48,7 +48,8 @@ SIZES = {
     "L": Size("L", priorities=100, indicators=300, free_pages=560),
 }
 COUNTS = re.compile(r"(\d+) grafieken, (\d+) opnieuw getekend")
-PDFS = re.compile(r"(\d+) samenvattingen \(pdf, (\d+) pagina's\), (\d+) opnieuw gemaakt \(([\d.]+) s\)")
+PDFS = re.compile(r"(\d+) pdf's \(samenvattingen en posters, (\d+) pagina's\), (\d+) opnieuw gemaakt "
+                  r"\(([\d.]+) s\)")
 
 
 @dataclass

@@ -8,10 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests.e2e.stats import STATS
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -24,8 +28,40 @@ OWN_STORE = {"IVPGEN_CACHE_DIR": ""}
 """For a subprocess: build with the plan's own store (cache_dir in its mkdocs.yml)."""
 
 
+RUN_DIR = "IVPGEN_E2E_RUN"
+"""The folder of this run's sites for the browser tests: made by the first pytest process (the
+controller under pytest-xdist) and inherited by its workers, so a site is built once per run."""
+_OWNS_RUN_DIR = pytest.StashKey[bool]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("IVPGEN_CACHE_DIR", str(STORE))
+    if RUN_DIR not in os.environ:
+        os.environ[RUN_DIR] = tempfile.mkdtemp(prefix="ivpgen-e2e-")
+        config.stash[_OWNS_RUN_DIR] = True
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.stash.get(_OWNS_RUN_DIR, False):
+        shutil.rmtree(os.environ.pop(RUN_DIR), ignore_errors=True)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker hands its browser-test counts to the controller."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["e2e_stats"] = dict(STATS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    STATS.update(getattr(node, "workeroutput", {}).get("e2e_stats", {}))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if STATS:
+        line = ", ".join(f"{key} {value}" for key, value in sorted(STATS.items()))
+        terminalreporter.write_line(f"e2e ({os.environ.get('IVPGEN_E2E_CONFIG', 'mkdocs.yml')}): {line}")
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks.plans import Size, make_plan
 from ivpgen.check import load_and_check
 from ivpgen.model import Content
 from tests.conftest import EPOCH, ROOT, page, run_ivpgen
@@ -216,17 +216,8 @@ def test_pages_stay_light(example: Path, wijken: Path) -> None:
 
 
 def test_pages_stay_light_at_regional_scale(tmp_path: Path) -> None:
-    """A synthetic plan of 30 municipalities (benchmarks/build.py): every page under 200 kB."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from build import make_plan
-    finally:
-        sys.path.pop(0)
-    make_plan(tmp_path, 6)
-    config = tmp_path / "mkdocs.yml"  # the repository's store: a second run draws nothing
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      pdf: false\n", f"      pdf: false\n      cache_dir: {ROOT / '.cache' / 'ivpgen'}\n"),
-        encoding="utf-8")
+    """A synthetic plan of 30 municipalities (benchmarks/plans.py): every page under 200 kB."""
+    make_plan(tmp_path, Size("regio", priorities=6, indicators=6))
     result = run_ivpgen("build", cwd=tmp_path, env=EPOCH)
     assert result.code == 0, result.output
     weights = _weights(tmp_path / "site")

@@ -1,7 +1,8 @@
 """Make only the PDFs whose input changed; the rest come from the store.
 
 A PDF's key is the SHA-256 of its HTML document (which holds all its input: text, data,
-charts as SVG, print CSS), its creation date and the WeasyPrint version. The store keeps each
+charts as SVG, print CSS), its creation date, the WeasyPrint version and the code that acts on
+the PDF after its HTML. The store keeps each
 PDF with its page count, so the site can say how many pages a PDF has without opening it.
 Missing PDFs are made by the runner (WeasyPrint's layout is CPU-bound), collected, then stored.
 """
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.metadata import version
+from pathlib import Path
 
 from ivpgen.errors import PdfError
 from ivpgen.pdf.poster import tighter
@@ -26,9 +28,19 @@ from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
 
 VARIANT = "pdf/ua-1"
-FINISH = "tags-1"
-"""The version of our finishing of WeasyPrint's tags (``tags.py``): part of every PDF's key."""
 """Tagged PDF for accessibility (PDF/UA-1): structure tree, /Lang, title, alt texts."""
+AFTER_HTML = ("cache.py", "poster.py", "tags.py")
+"""The modules that act on a PDF after its HTML (rendering, the poster's tighter layout, our
+finishing of the tags): their code is part of every PDF's key, so a new ivpgen never serves a
+PDF its predecessor made."""
+
+
+@cache
+def finish_version() -> str:
+    digest = hashlib.sha256()
+    for name in AFTER_HTML:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
 PNG_DPI = 200
 """The poster's picture: A4 at 200 dpi is 1654 pixels wide, sharp enough for a newsletter."""
 MACHINE_MESSAGES = re.compile(r"HarfBuzz|fontTools|Fontconfig|Pango|font", re.IGNORECASE)
@@ -47,7 +59,7 @@ def raster_variant() -> str:
 
 def pdf_key(html: str, created: dt.datetime, png: bool = False) -> str:
     digest = hashlib.sha256()
-    for part in (html, created.isoformat(), weasyprint_version(), VARIANT, FINISH,
+    for part in (html, created.isoformat(), weasyprint_version(), VARIANT, finish_version(),
                  raster_variant() if png else ""):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")

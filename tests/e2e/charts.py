@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from tests.e2e.conftest import STATS
+from tests.e2e.stats import STATS
 
 if TYPE_CHECKING:
     from tests.e2e.conftest import BuiltSite

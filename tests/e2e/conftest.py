@@ -16,7 +16,9 @@ without having looked.
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import importlib.util
 import json
 import os
@@ -24,10 +26,9 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +37,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.conftest import RUN_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "mkdocs.yml"
@@ -48,8 +51,6 @@ LOCAL_HOST = "127.0.0.1"
 BUILD_FAILED = "build-failed"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
-# Counts for the closing summary ("e2e: ..."): what was really looked at, not just what passed.
-STATS: Counter[str] = Counter()
 
 
 # --- helpers shared by the test modules ------------------------------------------------------
@@ -158,37 +159,59 @@ def _config_path() -> Path:
     return path if path.is_absolute() else (ROOT / path).resolve()
 
 
+@contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold a lock on a folder: one process builds, the others wait and then read."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @functools.cache
 def built_site() -> BuiltSite:
     config = _config_path()
-    site_dir = Path(tempfile.mkdtemp(prefix="ivpgen-e2e-")) / "site"
-    proc = run_ivpgen("build", "-f", str(config), "-d", str(site_dir), cwd=config.parent)
-    ok = proc.returncode == 0 and (site_dir / "index.html").is_file()
-    site = BuiltSite(config, site_dir, proc.stdout + proc.stderr, ok)
-    if ok:
+    folder = Path(os.environ[RUN_DIR]) / hashlib.sha256(str(config).encode()).hexdigest()[:12]
+    site_dir, record = folder / "site", folder / "build.json"
+    with _exclusive(folder):
+        if not record.is_file():
+            proc = run_ivpgen("build", "-f", str(config), "-d", str(site_dir), cwd=config.parent)
+            ok = proc.returncode == 0 and (site_dir / "index.html").is_file()
+            record.write_text(json.dumps({"output": proc.stdout + proc.stderr, "ok": ok}))
+        built = json.loads(record.read_text())
+    site = BuiltSite(config, site_dir, built["output"], built["ok"])
+    if site.ok:
         site.pages = html_pages(site_dir)
     return site
 
 
+def kind_of_page(page: str) -> str:
+    """Pages made from one template for many things (a priority, an indicator, a year) are of
+    one kind: their path with the thing's own folder left out ('cijfers/*/index.html')."""
+    parts = page.split("/")
+    return "/".join([parts[0], "*", *parts[2:]]) if len(parts) > 2 else page
+
+
+def pages_to_check(pages: list[str]) -> list[str]:
+    """Every page, or with IVPGEN_E2E_PAGES=kinds the first page of each kind: for a second
+    plan or edition, whose pages come from the templates the first run checked page by page."""
+    if os.environ.get("IVPGEN_E2E_PAGES", "all") != "kinds":
+        return pages
+    first: dict[str, str] = {}
+    for page in pages:
+        first.setdefault(kind_of_page(page), page)
+    return list(first.values())
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrise every test that takes `page_path` over every HTML page of the built site."""
+    """Parametrise every test that takes `page_path` over the HTML pages of the built site."""
     if "page_path" in metafunc.fixturenames:
         site = built_site()
-        pages = site.pages or [BUILD_FAILED]
+        pages = pages_to_check(site.pages) or [BUILD_FAILED]
         metafunc.parametrize("page_path", pages, ids=pages)
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    if built_site.cache_info().currsize:
-        shutil.rmtree(built_site().site_dir.parent, ignore_errors=True)
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if STATS:
-        line = ", ".join(f"{key} {value}" for key, value in sorted(STATS.items()))
-        config = _config_path()
-        shown = config.relative_to(ROOT) if config.is_relative_to(ROOT) else config
-        terminalreporter.write_line(f"e2e ({shown}): {line}")
 
 
 @pytest.fixture(scope="session")
@@ -425,7 +448,7 @@ def vnu_jar() -> Path | None:
 
 @pytest.fixture(scope="session")
 def vnu_errors(site: BuiltSite) -> dict[str, list[str]]:
-    """Run vnu.jar once over every page; errors per page (relative path)."""
+    """Run vnu.jar once over every page checked; errors per page (relative path)."""
     jar = vnu_jar()
     java = shutil.which("java")
     if jar is None or not jar.is_file():
@@ -434,7 +457,7 @@ def vnu_errors(site: BuiltSite) -> dict[str, list[str]]:
         missing("no Java to run vnu.jar (apt-get install default-jre-headless)")
     assert jar is not None and java is not None
     errors: dict[str, list[str]] = {}
-    for page, messages in run_vnu(java, jar, site.site_dir, site.pages).items():
+    for page, messages in run_vnu(java, jar, site.site_dir, pages_to_check(site.pages)).items():
         errors[page] = []
         for message in messages:
             text = (f"line {message.get('lastLine', '?')}: {message.get('type')}: "

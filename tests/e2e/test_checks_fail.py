@@ -60,9 +60,9 @@ def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     overrides = plan / "overrides"
     overrides.mkdir()
     main = (TEMPLATES / "main.html").read_text(encoding="utf-8")
-    assert "{{ page.content|safe }}" in main
-    (overrides / "main.html").write_text(main.replace("{{ page.content|safe }}",
-                                                      "{{ page.content|safe }}\n" + TRACKER))
+    assert "{{ page.content|written }}" in main
+    (overrides / "main.html").write_text(main.replace("{{ page.content|written }}",
+                                                      "{{ page.content|written }}\n" + TRACKER))
     config.write_text(config.read_text().replace("  name: ivpgen\n",
                                                  "  name: ivpgen\n  custom_dir: overrides\n"))
     site_dir = plan.parent / "site"
