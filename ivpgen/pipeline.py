@@ -148,9 +148,11 @@ class Pipeline:
         folder = settings.store_dir.resolve()
         return self._stores.setdefault(folder, Store(folder))
 
-    def bytecode_cache(self, settings: Settings) -> FileSystemBytecodeCache:
-        """Compiled Jinja templates, kept in the store's folder so a warm build compiles none."""
-        folder = settings.store_dir.resolve() / "jinja"
+    def bytecode_cache(self, settings: Settings, env: str) -> FileSystemBytecodeCache:
+        """Compiled Jinja templates, kept in the store's folder so a warm build compiles none.
+        One folder per environment (``site``, ``print``): Jinja keys compiled code by template
+        name only, and the print environment trims whitespace where the site's does not."""
+        folder = settings.store_dir.resolve() / "jinja" / env
         folder.mkdir(parents=True, exist_ok=True)
         return FileSystemBytecodeCache(str(folder))
 
@@ -219,7 +221,7 @@ class Pipeline:
         from ivpgen.pdf.summary import make_summaries
 
         assert outcome.locale is not None
-        ctx = print_context(settings, outcome, self.bytecode_cache(settings))
+        ctx = print_context(settings, outcome, self.bytecode_cache(settings, "print"))
         outcome.summaries, report = make_summaries(ctx, store, self.runner,
                                                    settings.fingerprint(), progress)
         outcome.problems += [Problem(s.file.path, 0, "", message, "warning")

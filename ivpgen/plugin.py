@@ -257,7 +257,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         assert state.locale is not None
         locale = state.locale
         env.autoescape = True
-        env.bytecode_cache = state.pipeline.bytecode_cache(self.settings(config, files))
+        env.bytecode_cache = state.pipeline.bytecode_cache(self.settings(config, files), "site")
         convert = self.settings(config, files).markdown()
         placer = state.placer
 

@@ -148,11 +148,12 @@ def skip_link_checked(page_path: str, page: Any) -> list[str]:
     return problems
 
 
-FOCUS_STYLE_JS = """el => {
-    const s = getComputedStyle(el);
+UNFOCUSED_JS = """ids => ids.map(id => {
+    const s = getComputedStyle(document.querySelector(`[data-e2e-stop="${id}"]`));
     return {outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
             outlineColor: s.outlineColor, boxShadow: s.boxShadow};
-}"""
+})"""
+"""The focus styles of the Tab stops, read in one call once nothing has focus."""
 
 
 def _transparent(colour: str) -> bool:
@@ -218,10 +219,9 @@ def focus_checked(page_path: str, page: Any) -> list[str]:
     if len(stops) < min(candidates, MAX_TAB_STOPS) - 5:
         problems.append(f"{page_path}: Tab reached only {len(stops)} of about {candidates} "
                         "focusable elements")
+    unfocused_styles = page.evaluate(UNFOCUSED_JS, [stop["id"] for stop in stops])
     unseen = []
-    for stop in stops:
-        selector = '[data-e2e-stop="{}"]'.format(stop["id"])
-        unfocused = page.locator(selector).first.evaluate(FOCUS_STYLE_JS)
+    for stop, unfocused in zip(stops, unfocused_styles, strict=True):
         outline = (stop["outlineStyle"] not in ("none", "hidden") and stop["outlineWidth"] >= 1
                    and not _transparent(stop["outlineColor"]))
         shadow = stop["boxShadow"] not in ("none", "")
