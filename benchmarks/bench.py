@@ -49,7 +49,7 @@ SIZES = {
 }
 COUNTS = re.compile(r"(\d+) grafieken, (\d+) opnieuw getekend")
 PDFS = re.compile(r"(\d+) pdf's \(samenvattingen en posters, (\d+) pagina's\), (\d+) opnieuw gemaakt "
-                  r"\(([\d.]+) s\)")
+                  r"\(([\d.,]+) s\)")
 
 
 @dataclass
@@ -211,7 +211,7 @@ def measure(name: str, runs: int) -> tuple[Figures, dict[str, str]]:
             if match := PDFS.search(output):
                 figures.add("pdfs", float(match[1]))
                 figures.add("pdf_pages", float(match[2]))
-                figures.add("pdf_seconds", float(match[4]))
+                figures.add("pdf_seconds", float(match[4].replace(",", ".")))
             figures.add("warm", ivpgen_build(plan)[0])
             theme = sorted((plan / "content" / "thema").glob("*.md"))[0]
             edit(theme, "Een extra zin voor de benchmark.")

@@ -8,9 +8,11 @@ stays byte for byte as the theme wrote it. Engine-free.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 
 from ivpgen.errors import Problem
@@ -66,6 +68,11 @@ class Glossary:
         self.words = {word for t in terms for form in (t.term, *t.forms)
                       for word in re.split(r"[\s-]+", form)} | {t.term for t in terms}
         """Every word of every term and form: an abbreviation among them is defined."""
+
+    @cached_property
+    def signature(self) -> str:
+        """A digest of the terms: pages marked with other terms are not the same output."""
+        return hashlib.sha256(repr(self.entries).encode("utf-8")).hexdigest()
 
     @property
     def alphabetical(self) -> list[Entry]:

@@ -64,8 +64,7 @@ class Locale:
         """A number as the locale writes it: 5,5 and 47.000 in Dutch, 5.5 and 47,000 in English."""
         if value is None:
             return "–"
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=self.cldr)
+        return _decimal(value or 0, decimals, self.cldr)  # -0.0 and 0 hash alike: one form
 
     def money(self, value: float) -> str:
         return format_currency(value, "EUR", format="¤ #,##0", currency_digits=False,
@@ -88,3 +87,11 @@ def load_locale(code: str) -> Locale:
         raise ConfigError(f"Er is geen vertaling '{code}'; kies uit: "
                           f"{', '.join(sorted(p.stem for p in LOCALE_DIR.glob('*.yml')))}.")
     return Locale(code, parse_yaml(path.read_text(encoding="utf-8")).data)
+
+
+@lru_cache(maxsize=65_536)
+def _decimal(value: float | int, decimals: int, cldr: str) -> str:
+    """Babel's formatting, remembered: a large plan writes the same figures tens of thousands
+    of times (tables, charts' text alternatives, tiles)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=cldr)

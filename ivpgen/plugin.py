@@ -56,9 +56,10 @@ from ivpgen.pages import TEMPLATES
 from ivpgen.pdf.summary import home_links
 from ivpgen.pipeline import STYLE_FILE, Outcome, Pipeline, Settings
 from ivpgen.progress import Progress
-from ivpgen.rendered import finish
+from ivpgen.rendered import finish_stored
 from ivpgen.search import SearchDocuments
 from ivpgen.settings import read_config, review, style_of
+from ivpgen.store import Store
 from ivpgen.style import Style
 from ivpgen.tables import wrap_tables
 
@@ -109,6 +110,8 @@ class State:
     """The glossary page's path and its terms, when the plan has one."""
     editions: list[Edition] = field(default_factory=list)
     """The plan's language editions, this one first (none when it has one)."""
+    store: Store | None = None
+    """This build's store of charts, PDFs and finished pages."""
 
 
 class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
@@ -201,6 +204,7 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         progress = self.progress or Progress()
         progress.step("content")
         pipeline = self.state.pipeline
+        self.state.store = pipeline.store(settings)
         outcome = pipeline.check(settings)
         _log(outcome.problems, outcome.notes)
         infos = sum(p.severity == "info" for p in outcome.problems)
@@ -357,9 +361,10 @@ class IvpgenPlugin(BasePlugin[IvpgenConfig]):  # type: ignore[no-untyped-call]
         if state.outcome is None:
             return output
         src, glossary = state.glossary or ("", None)
-        output, documents = finish(output, page.url, page.title or "",
-                                   glossary if src != page.file.src_uri else None,
-                                   normalize_url(state.links["pages"].get(src, ""), page))
+        args = (output, page.url, page.title or "", glossary if src != page.file.src_uri else None,
+                normalize_url(state.links["pages"].get(src, ""), page))
+        assert state.store is not None, "set with the outcome, in _build"
+        output, documents = finish_stored(state.store, *args)
         state.search.add(page.url, documents)
         return output
 

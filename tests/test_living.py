@@ -224,8 +224,13 @@ def test_goals_overview_judges_every_goal_by_priority(plan: str, request: pytest
     assert f"{len(measured)} doelen hebben een meetbaar cijfer" in html
     shown = re.findall(r'<p><span class="verdict verdict--([a-z-]+)">', html)
     assert sorted(shown) == sorted(g["verdict"] for g in measured)
-    for goal in measured:
-        assert f'id="grafiek-doel-{goal["id"]}"' in html, "each with its trend against the path"
+    for goal in measured:  # its chart (trend against the path) is one click away
+        link = re.search(rf'href="([^"]*)#grafiek-doel-{goal["id"]}"', html)
+        assert link, goal["id"]
+        target = (site_dir / "voortgang" / "doelen" / link[1]).resolve() / "index.html"
+        assert target.parent.name == goal["priority"], goal["id"]
+        assert f'id="grafiek-doel-{goal["id"]}"' in target.read_text(encoding="utf-8"), goal["id"]
+    assert html.count("<figure") == 1, "only the verdicts chart: the page stays light in a region"
     chart = json.loads((site_dir / "grafieken" / "oordelen.json").read_text(encoding="utf-8"))
     assert chart["rows"][-1]["total"] == len(measured)
 
