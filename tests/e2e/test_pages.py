@@ -243,6 +243,9 @@ STICKING_OUT_JS = """
     for (const el of document.body.querySelectorAll('*')) {
         const s = getComputedStyle(el);
         if (s.display === 'none' || s.visibility === 'hidden') continue;
+        // The content of a closed <details> is not shown (Chromium keeps its last layout).
+        const closed = el.closest('details:not([open])');
+        if (closed && !el.closest('summary')) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
         if ((r.right > vw + 1 || r.left < -1) && !allowed(el)) {
