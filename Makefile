@@ -16,15 +16,15 @@ site: system-site $(VENV)/.installed
 	$(BIN)/ivpgen build --strict
 	$(BIN)/ivpgen build --strict -f mkdocs.en.yml
 
-# The browser tests run over every page of the example plan, then over one page of each kind
-# of its English edition and of the plan with neighbourhoods (tests/fixtures/wijken): every
-# feature must hold for each. Tests run on every core (pytest-xdist).
+# The browser tests run over every page of the example plan and of the plan with
+# neighbourhoods (tests/fixtures/wijken), and over one page of each kind of the example's
+# English edition: every feature must hold for each. Tests run on every core (pytest-xdist).
 test: system-test $(VENV)/.installed-test
 	$(BIN)/ruff check ivpgen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 	IVPGEN_E2E_PAGES=kinds IVPGEN_E2E_CONFIG=mkdocs.en.yml $(BIN)/pytest -n auto -m browser tests/e2e/test_pages.py
-	IVPGEN_E2E_PAGES=kinds IVPGEN_E2E_CONFIG=tests/fixtures/wijken/mkdocs.yml $(BIN)/pytest -n auto -m browser tests/e2e/test_pages.py
+	IVPGEN_E2E_CONFIG=tests/fixtures/wijken/mkdocs.yml $(BIN)/pytest -n auto -m browser tests/e2e/test_pages.py
 
 serve: $(VENV)/.installed
 	$(BIN)/ivpgen serve
