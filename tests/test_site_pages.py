@@ -224,3 +224,10 @@ def test_pages_stay_light_at_regional_scale(tmp_path: Path) -> None:
     assert len([n for n in weights if n.startswith("gemeente/")]) == 30
     heavy = {name: size for name, size in weights.items() if size > 200 * KB}
     assert not heavy, f"pages over 200 kB: {heavy}"
+
+
+def test_a_priority_named_after_its_field_does_not_say_it_twice(wijken: Path) -> None:
+    """'Jeugd en veiligheid' is also its safety field: its card names the field once, in its
+    title; 'Veilige wijken' still says its field."""
+    fields = re.findall(r'<p class="outcome__field">([^<]*)</p>', page(wijken, "speerpunten"))
+    assert fields == ["Veilige woon- en leefomgeving"]

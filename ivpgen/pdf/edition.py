@@ -162,10 +162,6 @@ class EditionView:
         mid = self.municipality.id
         return sorted(theme.goals, key=lambda goal: goal.area != mid)
 
-    def field(self, theme: Theme) -> str:
-        """The priority's safety field, or '' when its title already says it."""
-        return "" if theme.field.casefold() == theme.title.casefold() else theme.field
-
     def applies_to(self, theme: Theme) -> str | None:
         """'Baarn, De Bilt en Soest' or 'alle 5 gemeenten'; None in a plan of one municipality
         when the priority is not tied to areas."""
@@ -185,7 +181,7 @@ class EditionView:
             if own:
                 local = Headline(headline.indicator, self.municipality.id, tuple(own))
                 tile = dataclasses.replace(tile, figure=headline_figure(self.ctx, local))
-        return PrintTile(tile, theme_icon_name(theme), self.field(theme))
+        return PrintTile(tile, theme_icon_name(theme), tile.field)
 
     @cached_property
     def action_bar(self) -> ActionBar | None:

@@ -119,8 +119,10 @@ def goals_text(ctx: Ctx, theme: Theme | None = None) -> str:
 
 def outcome_tile(ctx: Ctx, tid: str, theme: Theme) -> OutcomeTile:
     headline = ctx.site.headline(theme)
+    field = ctx.words.field(theme.field)
     return OutcomeTile(tid, ctx.site.theme_pages[tid], theme.title,
-                       ctx.words.field(theme.field),
+                       "" if theme.title.casefold() in (field.casefold(), theme.field.casefold())
+                       else field,  # not twice: 'Jeugd en veiligheid / jeugd en veiligheid'
                        theme_icon(theme),
                        headline_figure(ctx, headline) if headline else None,
                        goals_text(ctx, theme), action_bar(ctx, list(theme.actions)))
