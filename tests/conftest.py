@@ -19,6 +19,7 @@ from tests.e2e.stats import STATS
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
+WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 IVPGEN = [sys.executable, "-m", "ivpgen"]
 STORE = ROOT / ".cache" / "ivpgen-tests"
 """One store of charts and PDFs for every build in the suite (it is content-addressed, so plans
@@ -119,6 +120,18 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan built once with `ivpgen build --strict`; tests only read it."""
     site = tmp_path_factory.mktemp("example") / "site"
     result = run_ivpgen("build", "--strict", "-d", str(site), cwd=ROOT, env=EPOCH)
+    assert result.code == 0, result.output
+    assert not warnings_in(result.output)
+    return site
+
+
+@pytest.fixture(scope="session")
+def wijken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plan of one municipality with five neighbourhoods (tests/fixtures/wijken), built once
+    with `ivpgen build --strict`, PDFs included; tests only read it."""
+    site = tmp_path_factory.mktemp("wijken") / "site"
+    result = run_ivpgen("build", "--strict", "-f", str(WIJKEN / "mkdocs.yml"), "-d", str(site),
+                        cwd=ROOT, env=EPOCH)
     assert result.code == 0, result.output
     assert not warnings_in(result.output)
     return site

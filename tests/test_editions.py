@@ -24,12 +24,11 @@ from ivpgen.editions import Edition, kept_folders
 from ivpgen.i18n import load_locale
 from ivpgen.style import Style
 from ivpgen.views import SiteView
-from tests.conftest import EPOCH, MINI, ROOT, copy_plan, run_ivpgen, warnings_in
+from tests.conftest import EPOCH, MINI, ROOT, WIJKEN, copy_plan, run_ivpgen, warnings_in
 from tests.test_search import pages_found, run_search
 from tests.ui_strings import content_corpus, normal, phrases, shown, site_texts
 
 ENGLISH = ROOT / "mkdocs.en.yml"
-WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 
 
 @pytest.fixture(scope="session")

@@ -23,10 +23,9 @@ from ivpgen.snapshot import action_change
 from ivpgen.style import Style
 from ivpgen.survey import tenths
 from ivpgen.views import SiteView
-from tests.conftest import EPOCH, ROOT, copy_plan, page, run_ivpgen
+from tests.conftest import EPOCH, ROOT, WIJKEN, copy_plan, page, run_ivpgen
 from tests.opendata_reload import read_csvs, read_json, to_content
 
-WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 STYLE = Style("#1f4e79", "#f2b705", "#1a1a1a", "system-ui, sans-serif", None)
 
 
@@ -44,15 +43,6 @@ def section(html: str, section_id: str) -> str:
     found = re.search(rf'<section[^>]*aria-labelledby="{section_id}".*?</section>', html, re.S)
     assert found, section_id
     return found.group(0)
-
-
-@pytest.fixture(scope="module")
-def wijken(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("wijken") / "site"
-    result = run_ivpgen("build", "--strict", "-f", str(WIJKEN / "mkdocs.yml"), "-d", str(site),
-                        cwd=ROOT, env=EPOCH)
-    assert result.code == 0, result.output
-    return site
 
 
 def no_pdf(plan: Path) -> Path:

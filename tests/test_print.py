@@ -26,7 +26,7 @@ from PIL import Image
 from benchmarks.plans import Size, make_plan
 from ivpgen.pdf.edition import editions
 from ivpgen.pdf.render import render_html, render_poster
-from tests.conftest import EPOCH, ROOT, copy_plan, run_ivpgen, warnings_in
+from tests.conftest import ROOT, copy_plan
 from tests.print_plans import alt_texts, print_context
 from tests.print_plans import pdf as make
 
@@ -46,16 +46,6 @@ needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None,
 
 def pdfs(site: Path) -> list[Path]:
     return sorted((site / "samenvatting").glob("*.pdf"))
-
-
-@pytest.fixture(scope="module")
-def wijken(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The plan of one municipality with neighbourhoods, built with its PDFs."""
-    plan = copy_plan(ROOT / "tests" / "fixtures" / "wijken", tmp_path_factory.mktemp("wijken"))
-    result = run_ivpgen("build", "--strict", cwd=plan, env=EPOCH)
-    assert result.code == 0, result.output
-    assert not warnings_in(result.output)
-    return plan / "site"
 
 
 @pytest.fixture(scope="module", params=["example", "wijken"])

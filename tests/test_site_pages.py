@@ -7,14 +7,11 @@ import html as html_lib
 import re
 from pathlib import Path
 
-import pytest
-
 from benchmarks.plans import Size, make_plan
 from ivpgen.check import load_and_check
 from ivpgen.model import Content
-from tests.conftest import EPOCH, ROOT, page, run_ivpgen
+from tests.conftest import EPOCH, ROOT, WIJKEN, page, run_ivpgen
 
-WIJKEN = ROOT / "tests" / "fixtures" / "wijken"
 KB = 1000
 BLOCK = re.compile(r"</?(p|li|h\d|div|dt|dd|td|th|tr|ul|ol|dl|section|nav|header|footer|main|"
                    r"figure|figcaption|caption|summary|details|br)\b[^>]*>")
@@ -23,17 +20,6 @@ BLOCK = re.compile(r"</?(p|li|h\d|div|dt|dd|td|th|tr|ul|ol|dl|section|nav|header
 def load(docs: Path) -> Content:
     pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
     return load_and_check(docs, pages)[0].content
-
-
-@pytest.fixture(scope="module")
-def wijken(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The one-municipality plan with five neighbourhoods, built once."""
-    site = tmp_path_factory.mktemp("wijken") / "site"
-    result = run_ivpgen("build", "--strict", "-f", str(WIJKEN / "mkdocs.yml"), "-d", str(site),
-                        cwd=ROOT, env=EPOCH)
-    assert result.code == 0, result.output
-    assert "WARNING" not in result.output
-    return site
 
 
 def text(html: str) -> str:
