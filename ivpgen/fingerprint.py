@@ -34,6 +34,15 @@ def folder_digest(folders: Iterable[Path], digest: hashlib._Hash | None = None) 
     return digest
 
 
+def modules_digest(folder: Path, names: Iterable[str]) -> str:
+    """A short digest of some of a package's modules: stored assets they made are keyed by it,
+    so a changed module never serves what its predecessor made."""
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @cache
 def code_digest() -> str:
     """ivpgen's own code and data (templates of the package are in its theme folder)."""

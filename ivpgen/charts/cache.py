@@ -23,6 +23,7 @@ from typing import Any
 from ivpgen.charts.spec import Chart
 from ivpgen.charts.variants import Variant, variants_of
 from ivpgen.errors import ChartError
+from ivpgen.fingerprint import modules_digest
 from ivpgen.progress import Progress, Tick, ticker
 from ivpgen.runner import Runner, TaskError
 from ivpgen.store import Store
@@ -41,11 +42,7 @@ SvgKey = tuple[str, str]
 @cache
 def code_version() -> str:
     """A hash of the drawing code: a change to it redraws every chart."""
-    folder = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in DRAWING_MODULES:
-        digest.update((folder / name).read_bytes())
-    return digest.hexdigest()[:16]
+    return modules_digest(Path(__file__).parent, DRAWING_MODULES)
 
 
 @cache

@@ -2,8 +2,8 @@
 
 A PDF's key is the SHA-256 of its HTML document (which holds all its input: text, data,
 charts as SVG, print CSS), its creation date, the WeasyPrint version and the code that acts on
-the PDF after its HTML. The store keeps each
-PDF with its page count, so the site can say how many pages a PDF has without opening it.
+the PDF after its HTML. The store keeps each PDF with its page count, so the site can say how
+many pages a PDF has without opening it.
 Missing PDFs are made by the runner (WeasyPrint's layout is CPU-bound), collected, then stored.
 """
 
@@ -22,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ivpgen.errors import PdfError
+from ivpgen.fingerprint import modules_digest
 from ivpgen.pdf.poster import tighter
 from ivpgen.progress import Progress, ticker
 from ivpgen.runner import Runner, TaskError
@@ -34,17 +35,15 @@ AFTER_HTML = ("cache.py", "poster.py", "tags.py")
 finishing of the tags): their code is part of every PDF's key, so a new ivpgen never serves a
 PDF its predecessor made."""
 
-
-@cache
-def finish_version() -> str:
-    digest = hashlib.sha256()
-    for name in AFTER_HTML:
-        digest.update((Path(__file__).parent / name).read_bytes())
-    return digest.hexdigest()[:16]
 PNG_DPI = 200
 """The poster's picture: A4 at 200 dpi is 1654 pixels wide, sharp enough for a newsletter."""
 MACHINE_MESSAGES = re.compile(r"HarfBuzz|fontTools|Fontconfig|Pango|font", re.IGNORECASE)
 """WeasyPrint messages about this computer (font subsetting, font libraries), not about content."""
+
+
+@cache
+def finish_version() -> str:
+    return modules_digest(Path(__file__).parent, AFTER_HTML)
 
 
 @cache
