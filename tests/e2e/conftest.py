@@ -38,11 +38,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import RUN_DIR
+from tests.conftest import MINI, ROOT, RUN_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "mkdocs.yml"
-MINI = ROOT / "tests" / "fixtures" / "mini"
 TEMPLATES = ROOT / "templates"
 CHROMIUM = Path(os.environ.get("IVPGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -50,7 +48,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 LOCAL_HOST = "127.0.0.1"
 BUILD_FAILED = "build-failed"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
 
 
 # --- helpers shared by the test modules ------------------------------------------------------
@@ -149,6 +146,7 @@ class BuiltSite:
     output: str
     ok: bool
     pages: list[str] = field(default_factory=list)
+    """The pages the browser tests check (see ``pages_to_check``)."""
 
 
 def _config_path() -> Path:
@@ -184,7 +182,7 @@ def built_site() -> BuiltSite:
         built = json.loads(record.read_text())
     site = BuiltSite(config, site_dir, built["output"], built["ok"])
     if site.ok:
-        site.pages = html_pages(site_dir)
+        site.pages = pages_to_check(html_pages(site_dir))
     return site
 
 
@@ -210,7 +208,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Parametrise every test that takes `page_path` over the HTML pages of the built site."""
     if "page_path" in metafunc.fixturenames:
         site = built_site()
-        pages = pages_to_check(site.pages) or [BUILD_FAILED]
+        pages = site.pages or [BUILD_FAILED]
         metafunc.parametrize("page_path", pages, ids=pages)
 
 
@@ -457,7 +455,7 @@ def vnu_errors(site: BuiltSite) -> dict[str, list[str]]:
         missing("no Java to run vnu.jar (apt-get install default-jre-headless)")
     assert jar is not None and java is not None
     errors: dict[str, list[str]] = {}
-    for page, messages in run_vnu(java, jar, site.site_dir, pages_to_check(site.pages)).items():
+    for page, messages in run_vnu(java, jar, site.site_dir, site.pages).items():
         errors[page] = []
         for message in messages:
             text = (f"line {message.get('lastLine', '?')}: {message.get('type')}: "
