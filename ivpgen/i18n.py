@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,26 +35,33 @@ class Locale:
 
     def t(self, key: str, **values: Any) -> str:
         """The text for ``key`` (e.g. 'status.lopend'), with {placeholders} filled in."""
-        node: Any = self.strings
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise ConfigError(f"De tekst '{key}' ontbreekt in {self.code}.yml.")
-            node = node[part]
+        node = self._lookup(key)
         return str(node).format(**values) if values else str(node)
 
     def plural(self, key: str, count: int | Decimal, **values: Any) -> str:
         """The singular or plural text for ``count`` (CLDR plural rules): the key holds one text
         per plural form, e.g. ``{one: "{count} actie", other: "{count} acties"}``. A Decimal
         counts as shown: Decimal('1.0') is plural in English."""
+        node = self._lookup(key)
+        if not isinstance(node, dict) or "other" not in node:
+            raise ConfigError(f"De tekst '{key}' in {self.code}.yml heeft geen vorm 'other'.")
+        form = self._plural_form(count)
+        return str(node.get(form, node["other"])).format(count=count, **values)
+
+    def _lookup(self, key: str) -> Any:
+        """The entry at a dotted key: a text, or a mapping of plural forms."""
         node: Any = self.strings
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
                 raise ConfigError(f"De tekst '{key}' ontbreekt in {self.code}.yml.")
             node = node[part]
-        if not isinstance(node, dict) or "other" not in node:
-            raise ConfigError(f"De tekst '{key}' in {self.code}.yml heeft geen vorm 'other'.")
-        form = BabelLocale.parse(self.cldr).plural_form(count)
-        return str(node.get(form, node["other"])).format(count=count, **values)
+        return node
+
+    @cached_property
+    def _plural_form(self) -> Callable[[int | Decimal], str]:
+        """The locale's CLDR plural rule, parsed once."""
+        rule: Callable[[int | Decimal], str] = BabelLocale.parse(self.cldr).plural_form
+        return rule
 
     def join(self, items: list[str]) -> str:
         """A list as a sentence says it: 'Baarn, Eemnes en Soest'; one item stays itself."""
